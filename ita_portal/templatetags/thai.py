@@ -1,0 +1,32 @@
+"""Template filters for Thai output: {{ value|thai_digits }}, {{ date|thai_date }}, {{ x|score }}."""
+
+from django import template
+
+from indicators.scoring import round2
+from ita_portal import thai
+
+register = template.Library()
+
+
+@register.filter
+def thai_digits(value):
+    return "" if value is None else thai.thai_digits(value)
+
+
+@register.filter
+def thai_date(value, style=""):
+    """style: '' full, 'short', 'thai' full with Thai numerals, 'short-thai'."""
+    if not value:
+        return ""
+    return thai.thai_date(value, short="short" in style, digits="thai" in style)
+
+
+@register.filter
+def be_year(value):
+    return "" if value is None else thai.be_year(value)
+
+
+@register.filter
+def score(value):
+    """A score to two decimals, or a dash where there is none."""
+    return "–" if value is None else f"{round2(value):.2f}"

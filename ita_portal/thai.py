@@ -1,0 +1,48 @@
+"""Thai digits, Buddhist-Era dates and the fiscal year (1 October – 30 September)."""
+
+import datetime
+
+THAI_DIGITS = str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙")
+ARABIC_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
+BE_OFFSET = 543
+MONTHS_TH = (
+    "มกราคม", "กุมภาพันธ์", "มีนาคม", "เมษายน", "พฤษภาคม", "มิถุนายน",
+    "กรกฎาคม", "สิงหาคม", "กันยายน", "ตุลาคม", "พฤศจิกายน", "ธันวาคม",
+)
+MONTHS_TH_SHORT = (
+    "ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค.", "มิ.ย.",
+    "ก.ค.", "ส.ค.", "ก.ย.", "ต.ค.", "พ.ย.", "ธ.ค.",
+)
+
+
+def thai_digits(value):
+    return str(value).translate(THAI_DIGITS)
+
+
+def arabic_digits(value):
+    return str(value).translate(ARABIC_DIGITS)
+
+
+def be_year(ad_year):
+    return ad_year + BE_OFFSET
+
+
+def thai_date(value, short=False, digits=False):
+    """'25 พฤศจิกายน 2569' (short: '25 พ.ย. 69'); digits=True writes Thai numerals."""
+    if isinstance(value, datetime.datetime):
+        value = value.date()
+    months = MONTHS_TH_SHORT if short else MONTHS_TH
+    year = be_year(value.year)
+    text = f"{value.day} {months[value.month - 1]} {year % 100 if short else year}"
+    return thai_digits(text) if digits else text
+
+
+def fiscal_year_of(value):
+    """The B.E. fiscal year a date falls in: 1 Oct 2021 begins fiscal year 2565."""
+    return be_year(value.year + (1 if value.month >= 10 else 0))
+
+
+def fiscal_year_bounds(fiscal_year_be):
+    """(first day, last day) of a B.E. fiscal year as A.D. dates."""
+    ad = fiscal_year_be - BE_OFFSET
+    return datetime.date(ad - 1, 10, 1), datetime.date(ad, 9, 30)

@@ -1,0 +1,21 @@
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+
+from indicators import views as indicator_views
+from organizations import views as org_views
+
+admin.site.site_header = "ITA Portal — ผู้ดูแลระบบ"
+admin.site.site_title = "ITA Portal"
+admin.site.index_title = "จัดการข้อมูล"
+
+urlpatterns = [
+    path("", org_views.home, name="home"),
+    path("accounts/login/", auth_views.LoginView.as_view(redirect_authenticated_user=True),
+         name="login"),
+    path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("o/<slug:slug>/results/", indicator_views.results, name="org-results"),
+    path("criteria/<int:year>/", indicator_views.criteria, name="criteria"),
+    path("admin/", admin.site.urls),
+]

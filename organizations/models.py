@@ -1,0 +1,140 @@
+"""Organisations (municipalities), their departments and positions, and the people in them."""
+
+from django.contrib.auth.models import AbstractUser
+from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
+from django.db import models
+
+
+class OrganizationKind(models.TextChoices):
+    CITY = "city", "เทศบาลนคร"
+    TOWN = "town", "เทศบาลเมือง"
+    SUBDISTRICT_MUNICIPALITY = "subdistrict_municipality", "เทศบาลตำบล"
+    SAO = "sao", "องค์การบริหารส่วนตำบล (อบต.)"
+    PAO = "pao", "องค์การบริหารส่วนจังหวัด (อบจ.)"
+    OTHER = "other", "หน่วยงานอื่น"
+
+
+domain_list_validator = RegexValidator(
+    r"^\s*([a-z0-9-]+(\.[a-z0-9-]+)+)(\s*[,\s]\s*[a-z0-9-]+(\.[a-z0-9-]+)+)*\s*$",
+    "กรอกชื่อโดเมนของเว็บไซต์หลัก เช่น arunnikhom.go.th (หลายโดเมนคั่นด้วยจุลภาค)",
+)
+
+
+class Organization(models.Model):
+    name_th = models.CharField("ชื่อหน่วยงาน", max_length=200)
+    slug = models.SlugField("รหัสย่อ (ภาษาอังกฤษ)", max_length=80, unique=True)
+    kind = models.CharField("ประเภท", max_length=32, choices=OrganizationKind.choices)
+    province = models.CharField("จังหวัด", max_length=80, blank=True, db_index=True)
+    website_domains = models.CharField(
+        "โดเมนเว็บไซต์หลัก", max_length=500, blank=True, validators=[domain_list_validator],
+        help_text="หลักฐาน OIT ต้องอยู่บนเว็บไซต์หลักของหน่วยงาน คั่นหลายโดเมนด้วยจุลภาค",
+    )
+    is_active = models.BooleanField("ใช้งานอยู่", default=True)
+    created_at = models.DateTimeField("สร้างเมื่อ", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "หน่วยงาน"
+        verbose_name_plural = "หน่วยงาน"
+        ordering = ["name_th"]
+
+    def __str__(self):
+        return self.name_th
+
+    @property
+    def domains(self):
+        """The declared main-website domains, lower case, without duplicates."""
+        parts = self.website_domains.replace(",", " ").split()
+        return list(dict.fromkeys(part.strip().lower() for part in parts))
+
+
+class Department(models.Model):
+    organization = models.ForeignKey(
+        Organization, verbose_name="หน่วยงาน", on_delete=models.CASCADE, related_name="departments"
+    )
+    name_th = models.CharField("ชื่อสำนัก/กอง", max_length=120)
+    order = models.PositiveSmallIntegerField("ลำดับ", default=0)
+
+    class Meta:
+        verbose_name = "สำนัก/กอง"
+        verbose_name_plural = "สำนัก/กอง"
+        ordering = ["organization", "order", "name_th"]
+        constraints = [
+            models.UniqueConstraint(fields=["organization", "name_th"], name="uniq_department_name")
+        ]
+
+    def __str__(self):
+        return self.name_th
+
+
+class Position(models.Model):
+    organization = models.ForeignKey(
+        Organization, verbose_name="หน่วยงาน", on_delete=models.CASCADE, related_name="positions"
+    )
+    department = models.ForeignKey(
+        Department, verbose_name="สังกัด", on_delete=models.SET_NULL, null=True, blank=True,
+        related_name="positions",
+    )
+    name_th = models.CharField("ชื่อตำแหน่ง", max_length=120)
+
+    class Meta:
+        verbose_name = "ตำแหน่ง"
+        verbose_name_plural = "ตำแหน่ง"
+        ordering = ["organization", "name_th"]
+        constraints = [
+            models.UniqueConstraint(fields=["organization", "name_th"], name="uniq_position_name")
+        ]
+
+    def __str__(self):
+        return self.name_th
+
+
+class Role(models.TextChoices):
+    STAFF = "staff", "เจ้าหน้าที่"
+    COMMITTEE = "committee", "คณะกรรมการ"
+    ADMIN = "admin", "ผู้ดูแลระบบของหน่วยงาน"
+    OVERSEER = "overseer", "ผู้กำกับติดตามหลายหน่วยงาน"
+
+
+class User(AbstractUser):
+    """A person: belongs to one organisation with one role (an overseer reads many)."""
+
+    organization = models.ForeignKey(
+        Organization, verbose_name="หน่วยงาน", on_delete=models.PROTECT, null=True, blank=True,
+        related_name="members",
+    )
+    role = models.CharField("บทบาท", max_length=16, choices=Role.choices, default=Role.STAFF)
+    department = models.ForeignKey(
+        Department, verbose_name="สำนัก/กอง", on_delete=models.SET_NULL, null=True, blank=True,
+        related_name="members",
+    )
+    position = models.ForeignKey(
+        Position, verbose_name="ตำแหน่ง", on_delete=models.SET_NULL, null=True, blank=True,
+        related_name="holders",
+    )
+    oversight_province = models.CharField(
+        "จังหวัดที่กำกับติดตาม", max_length=80, blank=True,
+        help_text="สำหรับผู้กำกับติดตาม: เว้นว่างหมายถึงทุกจังหวัด",
+    )
+
+    class Meta:
+        verbose_name = "ผู้ใช้"
+        verbose_name_plural = "ผู้ใช้"
+
+    def __str__(self):
+        return self.get_full_name() or self.username
+
+    def clean(self):
+        super().clean()
+        for field in ("department", "position"):
+            related = getattr(self, field)
+            if related and related.organization_id != self.organization_id:
+                raise ValidationError({field: "ต้องเป็นของหน่วยงานเดียวกับผู้ใช้"})
+
+    @property
+    def is_org_admin(self):
+        return self.role == Role.ADMIN
+
+    @property
+    def is_committee(self):
+        return self.role == Role.COMMITTEE
