@@ -63,7 +63,7 @@ def organization_results(organization):
         by_year[s.indicator.year_id][s.indicator.number] = s.score
     years = AssessmentYear.objects.filter(pk__in=by_year.keys()).order_by("-year")
     indicators = defaultdict(list)
-    for ind in Indicator.objects.filter(year__in=years).order_by("number"):
+    for ind in Indicator.objects.filter(year__in=years).select_related("tool").order_by("number"):
         indicators[ind.year_id].append(ind)
     ordered = list(years)
     rules = rules_for_years(ordered)

@@ -1,5 +1,6 @@
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import get_object_or_404, render
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
 
 from indicators.models import AssessmentYear, OITItem
 from indicators.selectors import organization_results
@@ -13,6 +14,14 @@ def results(request, slug):
         "organization": organization,
         "results": organization_results(organization),
     })
+
+
+@login_required
+def criteria_latest(request):
+    latest = AssessmentYear.objects.order_by("-year").first()
+    if latest is None:
+        raise Http404("ยังไม่ได้โหลดเกณฑ์การประเมิน")
+    return redirect("criteria", year=latest.year)
 
 
 @login_required

@@ -85,6 +85,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
+                "ita_portal.context_processors.navigation",
             ],
             "builtins": ["ita_portal.templatetags.thai"],
         },

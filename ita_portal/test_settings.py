@@ -2,7 +2,8 @@
 
 import os
 
-os.environ.setdefault("SECRET_KEY", "test-only-" + "k3y-for-the-suite-0123456789abcdefghijklmnopqrstuv")
+os.environ.setdefault(
+    "SECRET_KEY", "test-only-" + "k3y-for-the-suite-0123456789abcdefghijklmnopqrstuv")
 
 from ita_portal.settings import *  # noqa: E402,F403
 

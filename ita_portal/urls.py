@@ -16,6 +16,7 @@ urlpatterns = [
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("o/<slug:slug>/results/", indicator_views.results, name="org-results"),
+    path("criteria/", indicator_views.criteria_latest, name="criteria-latest"),
     path("criteria/<int:year>/", indicator_views.criteria, name="criteria"),
     path("admin/", admin.site.urls),
 ]

@@ -53,6 +53,10 @@ class Department(models.Model):
         Organization, verbose_name="หน่วยงาน", on_delete=models.CASCADE, related_name="departments"
     )
     name_th = models.CharField("ชื่อสำนัก/กอง", max_length=120)
+    aliases = models.CharField(
+        "ชื่ออื่นที่ใช้ในเอกสาร", max_length=300, blank=True,
+        help_text="คั่นด้วยจุลภาค เช่น จนท.พัสดุ, เจ้าหน้าที่พัสดุ",
+    )
     order = models.PositiveSmallIntegerField("ลำดับ", default=0)
 
     class Meta:
@@ -76,6 +80,10 @@ class Position(models.Model):
         related_name="positions",
     )
     name_th = models.CharField("ชื่อตำแหน่ง", max_length=120)
+    aliases = models.CharField(
+        "ชื่ออื่นที่ใช้ในเอกสาร", max_length=300, blank=True,
+        help_text="คั่นด้วยจุลภาค เช่น จนท.พัสดุ, เจ้าหน้าที่พัสดุ",
+    )
 
     class Meta:
         verbose_name = "ตำแหน่ง"

@@ -1,4 +1,6 @@
-"""Template filters for Thai output: {{ value|thai_digits }}, {{ date|thai_date }}, {{ x|score }}."""
+"""Template filters for Thai output: thai_digits, thai_date, be_year and score."""
+
+from decimal import Decimal
 
 from django import template
 
@@ -29,4 +31,6 @@ def be_year(value):
 @register.filter
 def score(value):
     """A score to two decimals, or a dash where there is none."""
-    return "–" if value is None else f"{round2(value):.2f}"
+    if value is None or value == "":
+        return "–"
+    return f"{round2(Decimal(str(value))):.2f}"

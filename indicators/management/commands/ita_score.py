@@ -45,7 +45,7 @@ class Command(BaseCommand):
             return year_rules(int(arabic_digits(year)))
         except (ValueError, UnknownYear):
             known = ", ".join(str(y) for y in AssessmentYear.objects.values_list("year", flat=True))
-            raise fail(f"ไม่พบเกณฑ์ของปี {year} (ปีที่มีเกณฑ์: {known or 'ยังไม่ได้โหลด'})")
+            raise fail(f"ไม่พบเกณฑ์ของปี {year} (ปีที่มีเกณฑ์: {known or 'ยังไม่ได้โหลด'})") from None
 
     def _parse_scores(self, text, expected):
         parts = [p.strip() for p in arabic_digits(text).split(",") if p.strip()]
@@ -54,7 +54,7 @@ class Command(BaseCommand):
         try:
             values = [Decimal(p) for p in parts]
         except InvalidOperation:
-            raise fail(f"คะแนนต้องเป็นตัวเลข: {text}")
+            raise fail(f"คะแนนต้องเป็นตัวเลข: {text}") from None
         bad = [str(v) for v in values if not (0 <= v <= 100) or not v.is_finite()]
         if bad:
             raise fail(f"คะแนนต้องอยู่ระหว่าง 0 ถึง 100: {', '.join(bad)}")

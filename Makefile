@@ -1,0 +1,32 @@
+# ITA Portal. `make demo` runs the portal with the demo municipality; `make test` runs every test.
+PY := .venv/bin/python
+MANAGE := $(PY) manage.py
+DEMO_ENV := DEBUG=1
+
+.PHONY: setup demo demo-data test test-sqlite test-fast bench lint
+
+setup:
+	@bash scripts/setup.sh
+
+demo-data: setup
+	$(DEMO_ENV) $(MANAGE) migrate --noinput -v0
+	$(DEMO_ENV) $(MANAGE) load_criteria
+	$(DEMO_ENV) $(MANAGE) load_demo
+
+demo: demo-data
+	@echo "ITA Portal: http://127.0.0.1:8000/  (Ctrl+C to stop)"
+	$(DEMO_ENV) $(MANAGE) runserver 127.0.0.1:8000
+
+# The whole suite, browser tests included (a missing browser fails the run), on PostgreSQL.
+test: setup
+	E2E_REQUIRED=1 bash scripts/with_postgres.sh $(PY) -m pytest -q $(PYTEST_ARGS)
+
+# The same suite on the zero-setup default, SQLite.
+test-sqlite: setup
+	E2E_REQUIRED=1 $(PY) -m pytest -q $(PYTEST_ARGS)
+
+bench: setup
+	bash scripts/with_postgres.sh bash bench/run.sh
+
+lint: setup
+	.venv/bin/ruff check .

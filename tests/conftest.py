@@ -1,0 +1,12 @@
+import pytest
+
+from indicators.criteria_loader import load_all
+
+pytest_plugins = ["tests.personas"]
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Load the criteria library once into the test database (tests roll back on top of it)."""
+    with django_db_blocker.unblock():
+        load_all()

@@ -1,0 +1,46 @@
+import pytest
+from django.urls import reverse
+
+from indicators.models import IndicatorScore, Recommendation
+from ita_portal.demo import DEMO_PASSWORD, load_demo, read_demo
+from organizations.models import Department, Position, User
+
+pytestmark = pytest.mark.django_db
+
+
+def test_demo_is_the_seed_municipality_with_its_scores(criteria):
+    org, users, _ = load_demo()
+    assert org.name_th == "เทศบาลตำบลอรุณนิคม"
+    scores = dict(IndicatorScore.objects.filter(organization=org)
+                  .values_list("indicator__number", "score"))
+    assert {k: str(v) for k, v in scores.items()} == {
+        2: "74.15", 4: "83.37", 6: "83.71", 9: "78.79"}
+    assert Recommendation.objects.filter(organization=org, tool__code="OIT").exists()
+    clerk = Position.objects.get(organization=org, name_th="เจ้าหน้าที่พัสดุ")
+    assert clerk.department.name_th == "กองคลัง"
+    roles = {u.role for u in users}
+    assert roles >= {"staff", "committee", "admin", "overseer"}
+
+
+def test_loading_the_demo_twice_changes_nothing(criteria):
+    load_demo()
+    counts = (User.objects.count(), Department.objects.count(), IndicatorScore.objects.count())
+    _, _, report = load_demo()
+    assert report.changed == 0
+    assert (User.objects.count(), Department.objects.count(),
+            IndicatorScore.objects.count()) == counts
+
+
+def test_demo_fixture_carries_the_seed_issues_and_measures():
+    spec = read_demo()
+    assert {i["indicator"] for i in spec["issues"]} == {2, 4, 6, 9}
+    assert [m["number"] for m in spec["measures"]] == [1, 2, 3, 4]
+    assert any("ตลอดปีงบประมาณ" == m["period_text"] for m in spec["measures"])
+
+
+def test_demo_staff_logs_in_and_sees_the_partial_result(client, criteria):
+    load_demo()
+    response = client.post(reverse("login"), {"username": "finance", "password": DEMO_PASSWORD})
+    assert response.status_code == 302
+    body = client.get(reverse("home")).content.decode()
+    assert "เทศบาลตำบลอรุณนิคม" in body and "74.15" in body and "ขาดตัวชี้วัดที่" in body

@@ -1,0 +1,109 @@
+"""Every page of the foundation, tried with every persona."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from indicators.models import Indicator, IndicatorScore
+
+pytestmark = pytest.mark.django_db
+MEMBERS = ["owner", "other_staff", "committee", "org_admin"]
+
+
+@pytest.fixture
+def scored_org(criteria, org, other_org):
+    for number, value in enumerate([90, 80, 95, 85, 88, 91, 92, 89, 70, 60], start=1):
+        ind = Indicator.objects.get(year__year=2565, number=number)
+        IndicatorScore.objects.create(organization=org, indicator=ind, score=value)
+    ind9 = Indicator.objects.get(year__year=2565, number=9)
+    IndicatorScore.objects.create(organization=other_org, indicator=ind9, score=12.34)
+    return org
+
+
+def test_anonymous_is_sent_to_login_everywhere(client, scored_org):
+    for url in [reverse("home"), reverse("org-results", args=["tambon-a"]),
+                reverse("criteria", args=[2565])]:
+        response = client.get(url)
+        assert response.status_code == 302 and response.url.startswith(reverse("login"))
+
+
+@pytest.mark.parametrize("name", MEMBERS)
+def test_members_home_shows_their_organisation_and_result(client, personas, scored_org, name):
+    client.force_login(personas[name])
+    response = client.get(reverse("home"))
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert "เทศบาลตำบลทดสอบเอ" in body and "เทศบาลตำบลทดสอบบี" not in body
+    assert "79.48" in body  # 0.3·87.6 + 0.3·90.67 + 0.4·65
+    assert "12.34" not in body
+
+
+@pytest.mark.parametrize("name", MEMBERS)
+def test_members_read_own_results_not_another_municipality(client, personas, scored_org, name):
+    client.force_login(personas[name])
+    assert client.get(reverse("org-results", args=["tambon-a"])).status_code == 200
+    assert client.get(reverse("org-results", args=["tambon-b"])).status_code == 404
+
+
+def test_outsider_reads_only_their_own(client, personas, scored_org):
+    client.force_login(personas["outsider"])
+    assert client.get(reverse("org-results", args=["tambon-a"])).status_code == 404
+    body = client.get(reverse("org-results", args=["tambon-b"])).content.decode()
+    assert "12.34" in body and "เทศบาลตำบลทดสอบบี" in body
+
+
+def test_overseer_reads_the_province_only(client, overseer, scored_org):
+    client.force_login(overseer)
+    home = client.get(reverse("home")).content.decode()
+    assert "เทศบาลตำบลทดสอบเอ" in home and "เทศบาลตำบลทดสอบบี" not in home
+    assert client.get(reverse("org-results", args=["tambon-a"])).status_code == 200
+    assert client.get(reverse("org-results", args=["tambon-b"])).status_code == 404
+
+
+@pytest.mark.parametrize("name", MEMBERS + ["outsider"])
+def test_criteria_page_lists_the_years_items(client, personas, criteria, name):
+    client.force_login(personas[name])
+    body = client.get(reverse("criteria", args=[2565])).content.decode()
+    assert "ข้อมูล OIT (43 ข้อ)" in body and "นโยบายไม่รับของขวัญ" in body
+    assert client.get(reverse("criteria", args=[2599])).status_code == 404
+    assert client.get(reverse("criteria-latest")).url == reverse("criteria", args=[2566])
+
+
+@pytest.mark.parametrize("name", MEMBERS + ["outsider"])
+def test_django_admin_is_for_platform_staff_only(client, personas, name):
+    client.force_login(personas[name])
+    response = client.get(reverse("admin:index"))
+    assert response.status_code == 302 and "login" in response.url
+
+
+def test_platform_superuser_opens_every_admin_list(admin_client, scored_org):
+    for model in ["organizations/organization", "organizations/user", "organizations/department",
+                  "organizations/position", "indicators/assessmentyear", "indicators/indicator",
+                  "indicators/oititem", "indicators/itemcrosswalk", "indicators/indicatorscore",
+                  "indicators/recommendation", "indicators/resultband",
+                  "indicators/subindicator", "indicators/tool"]:
+        assert admin_client.get(f"/admin/{model}/").status_code == 200, model
+
+
+def test_navigation_fits_the_role(client, personas, admin_user, scored_org):
+    client.force_login(personas["committee"])
+    body = client.get(reverse("home")).content.decode()
+    assert "ผลการประเมิน" in body and "ผู้ดูแลระบบ (Django)" not in body
+    client.force_login(admin_user)
+    assert "ผู้ดูแลระบบ (Django)" in client.get(reverse("home")).content.decode()
+
+
+def test_home_runs_a_constant_number_of_queries(client, personas, scored_org):
+    client.force_login(personas["owner"])
+
+    def count():
+        with CaptureQueriesContext(connection) as ctx:
+            assert client.get(reverse("home")).status_code == 200
+        return len(ctx.captured_queries)
+
+    one_year = count()
+    for number in range(1, 11):  # a second year on record must not add queries
+        ind = Indicator.objects.get(year__year=2564, number=number)
+        IndicatorScore.objects.create(organization=scored_org, indicator=ind, score=80)
+    assert count() == one_year <= 15
