@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Benchmarks on the database in DATABASE_URL (make bench gives a throwaway PostgreSQL).
+# BENCH_ORGS (default 8300) and BENCH_REQUESTS (default 200) scale the run.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PY=.venv/bin/python
+export DJANGO_SETTINGS_MODULE=ita_portal.settings ALLOWED_HOSTS=testserver
+export SECRET_KEY=${SECRET_KEY:-bench-only-Zk3#pQ9!vL2@xR7\$mT4%nW8^bY1&cF6*Zk3#pQ9!vL2@xR7}
+mkdir -p bench/out
+$PY manage.py migrate --noinput -v0
+$PY manage.py load_criteria
+$PY bench/generate.py --orgs "${BENCH_ORGS:-8300}" --years 5
+$PY bench/pages.py --requests "${BENCH_REQUESTS:-200}" | tee bench/out/pages.json
