@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "ita_portal",
     "organizations",
     "indicators",
+    "measures",
 ]
 
 MIDDLEWARE = [
@@ -177,6 +178,8 @@ if env_bool("BEHIND_TLS_PROXY", False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
 ITA_TARGET_SCORE = 85
+EVIDENCE_MAX_BYTES = int(os.environ.get("EVIDENCE_MAX_BYTES", 10 * 1024 * 1024))
+REMINDER_STALE_DAYS = 60
 
 LOGGING = {
     "version": 1,
