@@ -11,6 +11,10 @@ def navigation(request):
         return {"nav_items": []}
     items = [("home", "หน้าหลัก", reverse("home"))]
     if user.organization_id and user.role != Role.OVERSEER:
+        if user.role in (Role.STAFF, Role.ADMIN):
+            items.append(("mine", "งานของฉัน", reverse("my-measures")))
+        items.append(("measures", "มาตรการ", reverse("measure-list")))
+        items.append(("issues", "ประเด็นที่ต้องปรับปรุง", reverse("issue-list")))
         items.append(("results", "ผลการประเมิน",
                       reverse("org-results", args=[user.organization.slug])))
     items.append(("criteria", "เกณฑ์การประเมิน", reverse("criteria-latest")))

@@ -9,6 +9,7 @@ from django.db import transaction
 
 from indicators.criteria_loader import LoadReport, upsert
 from indicators.models import AssessmentYear, Indicator, IndicatorScore, Recommendation, Tool
+from measures.demo import load_issues, load_measures
 from organizations.models import Department, Organization, Position, User
 
 DEMO_FILE = Path(settings.BASE_DIR) / "fixtures" / "demo" / "arun_nikhom.json"
@@ -28,6 +29,8 @@ def load_demo(path=DEMO_FILE, password=DEMO_PASSWORD):
     users = load_users(org, spec["users"], password, report)
     load_scores(org, spec["scores"], report)
     load_recommendations(org, spec["recommendations"], report)
+    report.unmatched_owners = (load_issues(org, spec.get("issues", []), report)
+                               + load_measures(org, spec.get("measures", []), report))
     return org, users, report
 
 

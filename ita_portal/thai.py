@@ -46,3 +46,30 @@ def fiscal_year_bounds(fiscal_year_be):
     """(first day, last day) of a B.E. fiscal year as A.D. dates."""
     ad = fiscal_year_be - BE_OFFSET
     return datetime.date(ad - 1, 10, 1), datetime.date(ad, 9, 30)
+
+
+def _month_end(value):
+    following = (value.replace(day=28) + datetime.timedelta(days=4)).replace(day=1)
+    return following - datetime.timedelta(days=1)
+
+
+def thai_period(start, end, fiscal_year_be=None):
+    """A period the way officials write it, with Thai numerals.
+
+    'ตลอดปีงบประมาณ ๒๕๖๕', 'มกราคม – มิถุนายน ๒๕๖๕', 'สิงหาคม ๒๕๖๔ – มกราคม ๒๕๖๕',
+    '๑๕ มกราคม – ๓๐ มิถุนายน ๒๕๖๕' (when the days are not whole months).
+    """
+    if fiscal_year_be and (start, end) == fiscal_year_bounds(fiscal_year_be):
+        return f"ตลอดปีงบประมาณ {thai_digits(fiscal_year_be)}"
+    whole_months = start.day == 1 and end == _month_end(end)
+
+    def part(day, with_year):
+        text = MONTHS_TH[day.month - 1]
+        if not whole_months:
+            text = f"{day.day} {text}"
+        return f"{text} {be_year(day.year)}" if with_year else text
+
+    if whole_months and (start.year, start.month) == (end.year, end.month):
+        return thai_digits(part(end, True))
+    text = f"{part(start, start.year != end.year)} – {part(end, True)}"
+    return thai_digits(text)

@@ -18,5 +18,6 @@ urlpatterns = [
     path("o/<slug:slug>/results/", indicator_views.results, name="org-results"),
     path("criteria/", indicator_views.criteria_latest, name="criteria-latest"),
     path("criteria/<int:year>/", indicator_views.criteria, name="criteria"),
+    path("measures/", include("measures.urls")),
     path("admin/", admin.site.urls),
 ]

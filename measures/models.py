@@ -162,6 +162,22 @@ class StatusChange(models.Model):
         verbose_name_plural = "ประวัติการเปลี่ยนสถานะ"
         ordering = ["measure", "at", "pk"]
 
+    def __str__(self):
+        return f"{self.measure_id}: {self.from_status} → {self.to_status}"
+
+    @property
+    def from_label(self):
+        return status_label(self.from_status)
+
+    @property
+    def to_label(self):
+        return status_label(self.to_status)
+
+
+def status_label(value):
+    steps = {"step_open": "ยังไม่เสร็จ", "step_done": "เสร็จแล้ว"}
+    return steps.get(value) or dict(Status.choices).get(value, value)
+
 
 class ProgressUpdate(models.Model):
     """A dated progress report with evidence; append-only (a correction is a new update)."""
@@ -179,6 +195,9 @@ class ProgressUpdate(models.Model):
         verbose_name = "รายงานความคืบหน้า"
         verbose_name_plural = "รายงานความคืบหน้า"
         ordering = ["measure", "created_at", "pk"]
+
+    def __str__(self):
+        return f"{self.reported_on}: {self.percent}%"
 
 
 class Evidence(models.Model):
@@ -222,3 +241,6 @@ class ReminderSent(models.Model):
         verbose_name_plural = "การแจ้งเตือนที่ส่งแล้ว"
         constraints = [models.UniqueConstraint(fields=["user", "measure", "kind", "key"],
                                                name="uniq_reminder")]
+
+    def __str__(self):
+        return f"{self.user_id} {self.kind} {self.key}"

@@ -34,3 +34,8 @@ def score(value):
     if value is None or value == "":
         return "–"
     return f"{round2(Decimal(str(value))):.2f}"
+
+
+@register.simple_tag
+def thai_period(start, end, fiscal_year=None):
+    return thai.thai_period(start, end, fiscal_year)

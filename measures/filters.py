@@ -1,0 +1,54 @@
+import django_filters
+from django.db.models import Q
+from django.utils import timezone
+
+from indicators.models import Indicator
+from measures.models import Measure, Status
+from measures.selectors import overdue_q
+from organizations.models import Department
+
+
+class MeasureFilter(django_filters.FilterSet):
+    fiscal_year = django_filters.ChoiceFilter(label="ปีงบประมาณ", empty_label=None)
+    indicator = django_filters.ModelChoiceFilter(
+        label="ตัวชี้วัด", field_name="indicators", queryset=Indicator.objects.none(),
+        empty_label="ทุกตัวชี้วัด")
+    department = django_filters.ModelChoiceFilter(
+        label="สำนัก/กอง", queryset=Department.objects.none(), method="filter_department",
+        empty_label="ทุกสำนัก/กอง")
+    status = django_filters.ChoiceFilter(label="สถานะ", choices=Status.choices,
+                                         empty_label="ทุกสถานะ")
+    overdue = django_filters.BooleanFilter(label="เลยกำหนด", method="filter_overdue",
+                                           widget=django_filters.widgets.BooleanWidget)
+    q = django_filters.CharFilter(label="ค้นหา", method="filter_text")
+
+    class Meta:
+        model = Measure
+        fields = ["fiscal_year", "indicator", "department", "status", "overdue", "q"]
+
+    def __init__(self, data=None, *args, organization, years, **kwargs):
+        data = data.copy() if data is not None else {}
+        if years and not data.get("fiscal_year"):
+            data["fiscal_year"] = str(years[0])
+        super().__init__(data, *args, **kwargs)
+        self.filters["fiscal_year"].extra["choices"] = [(y, f"พ.ศ. {y}") for y in years]
+        self.filters["department"].queryset = Department.objects.filter(organization=organization)
+        self.filters["indicator"].queryset = (
+            Indicator.objects.filter(measures__organization=organization).distinct()
+            .order_by("year__year", "number"))
+
+    def filter_department(self, queryset, name, value):
+        positions = value.positions.values("pk")
+        return queryset.filter(Q(owner_departments=value) | Q(owner_positions__in=positions)
+                               | Q(owned_by_everyone=True)).distinct()
+
+    def filter_overdue(self, queryset, name, value):
+        q = overdue_q(timezone.localdate())
+        return queryset.filter(q) if value else queryset.exclude(q)
+
+    def filter_text(self, queryset, name, value):
+        words = value.split()
+        for word in words:
+            queryset = queryset.filter(Q(title__icontains=word) | Q(steps__text__icontains=word)
+                                       | Q(owner_text__icontains=word)).distinct()
+        return queryset

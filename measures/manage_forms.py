@@ -1,0 +1,76 @@
+"""Forms with which an organisation admin manages issues, measures, steps and owners."""
+
+from django import forms
+from django.forms import inlineformset_factory
+
+from indicators.models import Indicator
+from measures.models import ImprovementIssue, Measure, MeasureStep
+from organizations.models import Department, Position, User
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+OWNER_FIELDS = ["owner_departments", "owner_positions", "owner_users", "owned_by_everyone"]
+
+
+class OrganizationScopedForm(forms.ModelForm):
+    """Limits every choice (owners, indicators, issues) to the admin's organisation."""
+
+    def __init__(self, *args, organization, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.organization = organization
+        scoped = {"owner_departments": Department.objects.filter(organization=organization),
+                  "owner_positions": Position.objects.filter(organization=organization),
+                  "owner_users": User.objects.filter(organization=organization, is_active=True)}
+        for name, queryset in scoped.items():
+            self.fields[name].queryset = queryset
+            self.fields[name].widget = forms.CheckboxSelectMultiple()
+            self.fields[name].widget.choices = self.fields[name].choices
+
+
+class MeasureForm(OrganizationScopedForm):
+    class Meta:
+        model = Measure
+        fields = ["fiscal_year", "number", "title", "indicators", "issues", "start_date",
+                  "end_date", "period_text", "monitoring", "cadence", *OWNER_FIELDS]
+        widgets = {"start_date": DATE, "end_date": DATE,
+                   "title": forms.Textarea(attrs={"rows": 2}),
+                   "monitoring": forms.Textarea(attrs={"rows": 2})}
+
+    def __init__(self, *args, organization, **kwargs):
+        super().__init__(*args, organization=organization, **kwargs)
+        self.fields["issues"].queryset = ImprovementIssue.objects.filter(
+            organization=organization).select_related("indicator")
+        self.fields["indicators"].queryset = Indicator.objects.select_related("year").order_by(
+            "-year__year", "number")
+        self.fields["issues"].required = self.fields["indicators"].required = False
+
+    def clean(self):
+        data = super().clean()
+        start, end, year = data.get("start_date"), data.get("end_date"), data.get("fiscal_year")
+        if start and end and end < start:
+            self.add_error("end_date", "วันสิ้นสุดต้องไม่ก่อนวันเริ่ม")
+        duplicate = Measure.objects.filter(organization=self.instance.organization,
+                                           fiscal_year=year, number=data.get("number"))
+        if duplicate.exclude(pk=self.instance.pk).exists():
+            self.add_error("number", "มีมาตรการลำดับนี้ในปีงบประมาณนี้แล้ว")
+        return data
+
+
+StepFormSet = inlineformset_factory(
+    Measure, MeasureStep, fields=["order", "text", "owner_text", "period_text"], extra=2,
+    can_delete=False, widgets={"text": forms.Textarea(attrs={"rows": 2})})
+
+
+class IssueForm(OrganizationScopedForm):
+    class Meta:
+        model = ImprovementIssue
+        fields = ["fiscal_year", "assessment_year", "indicator", "oit_item", "recommendation",
+                  "trigger_score", "title", "approach", "monitoring", "cadence", "order",
+                  *OWNER_FIELDS]
+        widgets = {"title": forms.Textarea(attrs={"rows": 3}),
+                   "approach": forms.Textarea(attrs={"rows": 3}),
+                   "monitoring": forms.Textarea(attrs={"rows": 2})}
+
+    def __init__(self, *args, organization, **kwargs):
+        super().__init__(*args, organization=organization, **kwargs)
+        self.fields["recommendation"].queryset = organization.recommendations.all()
+        self.fields["indicator"].queryset = Indicator.objects.select_related("year")

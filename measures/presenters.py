@@ -1,0 +1,16 @@
+"""How measure data reads to people: owner names in one line (uses prefetched relations)."""
+
+EVERYONE = "ทุกสำนัก ทุกกอง รวมถึงพนักงานทุกคน"
+
+
+def owner_list(owned):
+    names = [d.name_th for d in owned.owner_departments.all()]
+    names += [p.name_th for p in owned.owner_positions.all()]
+    names += [str(u) for u in owned.owner_users.all()]
+    if owned.owned_by_everyone:
+        names.insert(0, EVERYONE)
+    return names
+
+
+def owner_names(owned):
+    return ", ".join(owner_list(owned)) or owned.owner_text or "–"

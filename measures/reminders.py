@@ -1,0 +1,90 @@
+"""Daily reminder digests to measure owners. Each (person, measure, kind, key) is sent once:
+the key is the due date (or the last update's date), so a new due date or a new update can
+warrant a new reminder, but a second run on the same day sends nothing."""
+
+import datetime
+from collections import defaultdict
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import transaction
+
+from ita_portal.thai import thai_date
+from measures.models import CLOSED_STATUSES, Measure, ReminderKind, ReminderSent
+from organizations.models import Role, User
+
+K = ReminderKind
+
+
+def reminder_kind(measure, today):
+    """(kind, key) for a measure that needs a reminder today, or None."""
+    if measure.end_date < today:
+        return K.OVERDUE, measure.end_date.isoformat()
+    days_left = (measure.end_date - today).days
+    if days_left <= 3:
+        return K.DUE_3, measure.end_date.isoformat()
+    if days_left <= 14:
+        return K.DUE_14, measure.end_date.isoformat()
+    last = measure.last_update_at.date() if measure.last_update_at else measure.created_at.date()
+    if (today - last).days >= settings.REMINDER_STALE_DAYS:
+        return K.STALE_60, last.isoformat()
+    return None
+
+
+def owners_of(measure, staff):
+    """The active people of the organisation who own a measure (prefetched owners)."""
+    departments = {d.pk for d in measure.owner_departments.all()}
+    positions = {p.pk for p in measure.owner_positions.all()}
+    named = {u.pk for u in measure.owner_users.all()}
+    return [u for u in staff if measure.owned_by_everyone or u.pk in named
+            or u.department_id in departments or u.position_id in positions]
+
+
+def collect(today):
+    """{user: [(measure, kind, key)]} of reminders not yet sent."""
+    measures = (Measure.objects.exclude(status__in=CLOSED_STATUSES)
+                .prefetch_related("owner_departments", "owner_positions", "owner_users")
+                .select_related("organization"))
+    staff_by_org = defaultdict(list)
+    for user in User.objects.filter(is_active=True, role__in=[Role.STAFF, Role.ADMIN]).exclude(
+            email=""):
+        staff_by_org[user.organization_id].append(user)
+    sent = set(ReminderSent.objects.values_list("user_id", "measure_id", "kind", "key"))
+    digest = defaultdict(list)
+    for measure in measures:
+        due = reminder_kind(measure, today)
+        if due is None:
+            continue
+        for user in owners_of(measure, staff_by_org[measure.organization_id]):
+            if (user.pk, measure.pk, *due) not in sent:
+                digest[user].append((measure, *due))
+    return digest
+
+
+def render_digest(user, items):
+    lines = [f"เรียน {user}", "", "มาตรการที่ท่านรับผิดชอบซึ่งต้องติดตาม:"]
+    for kind in (K.OVERDUE, K.DUE_3, K.DUE_14, K.STALE_60):
+        chosen = [m for m, k, _ in items if k == kind]
+        if chosen:
+            lines += ["", f"{kind.label}:"]
+            lines += [f"  - มาตรการที่ {m.number} {m.title[:100]} (สิ้นสุด {thai_date(m.end_date)})"
+                      for m in chosen]
+    lines += ["", "กรุณาบันทึกรายงานความคืบหน้าใน ITA Portal", "ITA Portal"]
+    return "\n".join(lines)
+
+
+def send_reminders(today=None, dry_run=False):
+    today = today or datetime.date.today()
+    digest = collect(today)
+    for user, items in digest.items():
+        if dry_run:
+            continue
+        with transaction.atomic():
+            send_mail(f"ITA Portal: มาตรการที่ต้องติดตาม {len(items)} รายการ",
+                      render_digest(user, items), None, [user.email])
+            ReminderSent.objects.bulk_create(
+                [ReminderSent(user=user, measure=m, kind=kind, key=key) for m, kind, key in items],
+                ignore_conflicts=True)
+    return digest
+
+

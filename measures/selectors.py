@@ -1,0 +1,84 @@
+"""Reads of issues and measures, each in a constant number of queries."""
+
+import datetime
+
+from django.conf import settings
+from django.db.models import BooleanField, Case, Prefetch, Q, Value, When
+from django.utils import timezone
+
+from measures.models import (
+    CLOSED_STATUSES,
+    Evidence,
+    ImprovementIssue,
+    Measure,
+    MeasureStep,
+    ProgressUpdate,
+    StatusChange,
+)
+from measures.permissions import owned_by_q
+from organizations.scoping import scope_to_user
+
+
+def overdue_q(today):
+    return Q(end_date__lt=today) & ~Q(status__in=CLOSED_STATUSES)
+
+
+def with_list_data(queryset, today=None):
+    """Owners, indicators and the derived overdue flag, for list pages and exports."""
+    today = today or timezone.localdate()
+    return (
+        queryset.select_related("organization")
+        .prefetch_related("owner_departments", "owner_positions", "owner_users", "indicators")
+        .annotate(is_overdue=Case(When(overdue_q(today), then=Value(True)),
+                                  default=Value(False), output_field=BooleanField()))
+    )
+
+
+def visible_measures(user):
+    return scope_to_user(Measure.objects.all(), user)
+
+
+def fiscal_years_with_measures(user):
+    return sorted(set(visible_measures(user).values_list("fiscal_year", flat=True)),
+                  reverse=True)
+
+
+def my_measures(user, today=None):
+    """The user's open measures in buckets: overdue, due within 14 days, waiting for an update."""
+    today = today or timezone.localdate()
+    stale_before = timezone.now() - datetime.timedelta(days=settings.REMINDER_STALE_DAYS)
+    mine = with_list_data(visible_measures(user).filter(owned_by_q(user)), today)
+    open_measures = list(mine.exclude(status__in=CLOSED_STATUSES).order_by("end_date", "number"))
+    buckets = {"overdue": [], "due_soon": [], "stale": [], "other": []}
+    for m in open_measures:
+        if m.is_overdue:
+            buckets["overdue"].append(m)
+        elif m.end_date <= today + datetime.timedelta(days=14):
+            buckets["due_soon"].append(m)
+        elif m.last_update_at is None or m.last_update_at < stale_before:
+            buckets["stale"].append(m)
+        else:
+            buckets["other"].append(m)
+    buckets["closed_count"] = mine.filter(status__in=CLOSED_STATUSES).count()
+    return buckets
+
+
+def measure_detail(measure):
+    """Steps, progress updates with evidence, and the merged history timeline."""
+    steps = list(MeasureStep.objects.filter(measure=measure).select_related("done_by"))
+    updates = list(ProgressUpdate.objects.filter(measure=measure).select_related("by")
+                   .prefetch_related(Prefetch("evidence", queryset=Evidence.objects.order_by("pk")))
+                   .order_by("-created_at", "-pk"))
+    changes = list(StatusChange.objects.filter(measure=measure).select_related("by", "step")
+                   .order_by("-at", "-pk"))
+    measure = (Measure.objects.filter(pk=measure.pk)
+               .prefetch_related("owner_departments", "owner_positions", "owner_users",
+                                 "indicators", "issues__indicator").get())
+    return {"measure": measure, "steps": steps, "updates": updates, "changes": changes}
+
+
+def issues_for(user, fiscal_year):
+    return (scope_to_user(ImprovementIssue.objects.all(), user).filter(fiscal_year=fiscal_year)
+            .select_related("indicator", "assessment_year", "oit_item")
+            .prefetch_related("owner_departments", "owner_positions", "measures")
+            .order_by("indicator__number", "order", "pk"))

@@ -1,0 +1,213 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+from django_tables2 import RequestConfig
+
+from measures import exports
+from measures.access import get_measure_for_user
+from measures.filters import MeasureFilter
+from measures.forms import ProgressUpdateForm, StatusForm
+from measures.manage_forms import IssueForm, MeasureForm, StepFormSet
+from measures.models import Evidence, ImprovementIssue, Measure, MeasureStep
+from measures.permissions import can_manage_measures, can_view_measure
+from measures.selectors import (
+    fiscal_years_with_measures,
+    issues_for,
+    measure_detail,
+    my_measures,
+    visible_measures,
+    with_list_data,
+)
+from measures.services import (
+    ConcurrentEdit,
+    UpdateInput,
+    measure_set_status,
+    progress_update_create,
+    save_measure_with_steps,
+    step_set_done,
+)
+from measures.tables import MeasureTable
+from measures.workflow import allowed_targets
+from organizations.models import Role
+from organizations.scoping import require_member
+
+
+@login_required
+def mine(request):
+    require_member(request.user)
+    return render(request, "measures/mine.html", {"buckets": my_measures(request.user)})
+
+
+@login_required
+def measure_list(request):
+    organization = require_member(request.user)
+    years = fiscal_years_with_measures(request.user)
+    queryset = with_list_data(visible_measures(request.user))
+    measure_filter = MeasureFilter(request.GET, queryset=queryset, organization=organization,
+                                   years=years)
+    rows = measure_filter.qs.order_by("number", "pk")
+    export = request.GET.get("export")
+    if export in ("csv", "xlsx"):
+        name = f"measures-{measure_filter.form.cleaned_data.get('fiscal_year') or 'all'}"
+        return getattr(exports, f"as_{export}")(rows, name)
+    table = MeasureTable(rows)
+    RequestConfig(request, paginate={"per_page": 25}).configure(table)
+    return render(request, "measures/list.html", {
+        "filter": measure_filter, "table": table,
+        "can_manage": can_manage_measures(request.user, organization),
+        "query": request.GET.urlencode(),
+    })
+
+
+def _detail_context(request, measure, can_edit, **forms):
+    context = measure_detail(measure)
+    context.update(can_edit=can_edit, today=timezone.localdate(), **forms,
+                   can_manage=can_manage_measures(request.user, measure.organization))
+    if can_edit:
+        targets = allowed_targets(measure.status, request.user.role == Role.ADMIN)
+        context.setdefault("update_form", ProgressUpdateForm(measure=measure))
+        context.setdefault("status_form", StatusForm(initial={"version": measure.version}))
+        context["status_targets"] = [c for c in context["status_form"].fields["status"].choices
+                                     if c[0] in targets]
+    return context
+
+
+@login_required
+def measure_detail_view(request, pk):
+    measure, can_edit = get_measure_for_user(request, pk)
+    return render(request, "measures/detail.html", _detail_context(request, measure, can_edit))
+
+
+def _refuse_readers(can_edit):
+    if not can_edit:
+        from django.core.exceptions import PermissionDenied
+        raise PermissionDenied("ท่านไม่ได้เป็นผู้รับผิดชอบมาตรการนี้")
+
+
+def _form_failed(request, measure, error, **forms):
+    """Re-render the measure page with the user's input and the error, changing nothing."""
+    status = 409 if isinstance(error, ConcurrentEdit) else 400
+    if isinstance(error, ConcurrentEdit):
+        messages.error(request, ConcurrentEdit.message)
+        measure.refresh_from_db()
+    context = _detail_context(request, measure, True, **forms)
+    return render(request, "measures/detail.html", context, status=status)
+
+
+@login_required
+@require_POST
+def progress_update(request, pk):
+    measure, can_edit = get_measure_for_user(request, pk)
+    _refuse_readers(can_edit)
+    form = ProgressUpdateForm(request.POST, request.FILES, measure=measure)
+    if not form.is_valid():
+        return _form_failed(request, measure, None, update_form=form)
+    data = UpdateInput(files=form.cleaned_data["files"], urls=form.cleaned_data["urls"],
+                       **{k: form.cleaned_data[k] for k in
+                          ("reported_on", "note", "percent", "status")})
+    try:
+        progress_update_create(measure=measure, by=request.user, data=data,
+                               expected_version=form.cleaned_data["version"])
+    except (ValidationError, ConcurrentEdit) as error:
+        _add_errors(form, error)
+        return _form_failed(request, measure, error, update_form=form)
+    messages.success(request, "บันทึกรายงานความคืบหน้าแล้ว")
+    return redirect("measure-detail", pk=measure.pk)
+
+
+def _add_errors(form, error):
+    if isinstance(error, ValidationError):
+        for field, problems in error.message_dict.items():
+            form.add_error(field if field in form.fields else None, problems)
+
+
+@login_required
+@require_POST
+def status_change(request, pk):
+    measure, can_edit = get_measure_for_user(request, pk)
+    _refuse_readers(can_edit)
+    form = StatusForm(request.POST)
+    if not form.is_valid():
+        return _form_failed(request, measure, None, status_form=form)
+    try:
+        measure_set_status(measure=measure, by=request.user, status=form.cleaned_data["status"],
+                           note=form.cleaned_data["note"],
+                           expected_version=form.cleaned_data["version"])
+    except (ValidationError, ConcurrentEdit) as error:
+        _add_errors(form, error)
+        return _form_failed(request, measure, error, status_form=form)
+    messages.success(request, "เปลี่ยนสถานะแล้ว")
+    return redirect("measure-detail", pk=measure.pk)
+
+
+@login_required
+@require_POST
+def step_toggle(request, pk, step_pk):
+    measure, can_edit = get_measure_for_user(request, pk)
+    _refuse_readers(can_edit)
+    step = get_object_or_404(MeasureStep, pk=step_pk, measure=measure)
+    step_set_done(step=step, done=request.POST.get("done") == "1", by=request.user)
+    return redirect("measure-detail", pk=measure.pk)
+
+
+@login_required
+def evidence_download(request, pk):
+    evidence = get_object_or_404(Evidence.objects.select_related("update__measure__organization"),
+                                 pk=pk)
+    if not evidence.file or not can_view_measure(request.user, evidence.update.measure):
+        raise Http404("ไม่พบไฟล์")
+    return FileResponse(evidence.file.open("rb"), as_attachment=True,
+                        filename=evidence.original_name, content_type=evidence.content_type)
+
+
+@login_required
+def issue_list(request):
+    require_member(request.user)
+    years = fiscal_years_with_measures(request.user)
+    year = request.GET.get("year", "")
+    year = int(year) if year.isdigit() else (years[0] if years else 0)
+    return render(request, "measures/issues.html", {
+        "issues": issues_for(request.user, year), "year": year, "years": years,
+        "can_manage": can_manage_measures(request.user, request.user.organization)})
+
+
+def _require_manager(request):
+    organization = require_member(request.user)
+    if not can_manage_measures(request.user, organization):
+        from django.core.exceptions import PermissionDenied
+        raise PermissionDenied("เฉพาะผู้ดูแลระบบของหน่วยงานเท่านั้น")
+    return organization
+
+
+@login_required
+def measure_edit(request, pk=None):
+    organization = _require_manager(request)
+    measure = get_object_or_404(Measure, pk=pk, organization=organization) if pk else None
+    form = MeasureForm(request.POST or None, instance=measure, organization=organization)
+    steps = StepFormSet(request.POST or None, instance=form.instance, prefix="steps")
+    if request.method == "POST":
+        if form.is_valid() and steps.is_valid():
+            saved = save_measure_with_steps(form, steps)
+            messages.success(request, "บันทึกมาตรการแล้ว")
+            return redirect("measure-detail", pk=saved.pk)
+        return render(request, "measures/edit.html", {"form": form, "steps": steps}, status=400)
+    return render(request, "measures/edit.html", {"form": form, "steps": steps})
+
+
+@login_required
+def issue_edit(request, pk=None):
+    organization = _require_manager(request)
+    issue = get_object_or_404(ImprovementIssue, pk=pk, organization=organization) if pk else None
+    form = IssueForm(request.POST or None, instance=issue, organization=organization)
+    if request.method == "POST":
+        if form.is_valid():
+            saved = form.save()
+            messages.success(request, "บันทึกประเด็นที่ต้องปรับปรุงแล้ว")
+            return redirect(f"{reverse('issue-list')}?year={saved.fiscal_year}")
+        return render(request, "measures/issue_edit.html", {"form": form}, status=400)
+    return render(request, "measures/issue_edit.html", {"form": form})
