@@ -18,8 +18,9 @@ class MeasureFilter(django_filters.FilterSet):
         empty_label="ทุกสำนัก/กอง")
     status = django_filters.ChoiceFilter(label="สถานะ", choices=Status.choices,
                                          empty_label="ทุกสถานะ")
-    overdue = django_filters.BooleanFilter(label="เลยกำหนด", method="filter_overdue",
-                                           widget=django_filters.widgets.BooleanWidget)
+    overdue = django_filters.ChoiceFilter(
+        label="กำหนดเวลา", method="filter_overdue", empty_label="ทั้งหมด",
+        choices=[("true", "เลยกำหนด"), ("false", "ยังไม่เลยกำหนด")])
     q = django_filters.CharFilter(label="ค้นหา", method="filter_text")
 
     class Meta:
@@ -44,7 +45,7 @@ class MeasureFilter(django_filters.FilterSet):
 
     def filter_overdue(self, queryset, name, value):
         q = overdue_q(timezone.localdate())
-        return queryset.filter(q) if value else queryset.exclude(q)
+        return queryset.filter(q) if value == "true" else queryset.exclude(q)
 
     def filter_text(self, queryset, name, value):
         words = value.split()

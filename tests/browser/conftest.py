@@ -50,3 +50,26 @@ def screenshot(page):
         return path
 
     return take
+
+
+@pytest.fixture
+def demo(transactional_db):
+    """The demo municipality in a live-server database (flushed after each browser test)."""
+    from indicators.criteria_loader import load_all
+    from ita_portal.demo import load_demo
+
+    load_all()
+    return load_demo()[0]
+
+
+@pytest.fixture
+def log_in(page, live_server):
+    def go(username, password):
+        page.context.clear_cookies()
+        page.goto(f"{live_server.url}/accounts/login/")
+        page.fill("#id_username", username)
+        page.fill("#id_password", password)
+        page.click("button[type=submit]")
+        page.wait_for_load_state()
+
+    return go

@@ -1,27 +1,12 @@
 import pytest
 
-from ita_portal.demo import DEMO_PASSWORD, load_demo
+from ita_portal.demo import DEMO_PASSWORD
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-@pytest.fixture
-def demo(transactional_db):
-    from indicators.criteria_loader import load_all
-    load_all()
-    return load_demo()[0]
-
-
-def log_in(page, base, username, password):
-    page.goto(f"{base}/accounts/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", password)
-    page.click("button[type=submit]")
-
-
-def test_staff_logs_in_and_sees_the_organisations_home_in_thai(live_server, page, screenshot,
-                                                               demo):
-    log_in(page, live_server.url, "finance", DEMO_PASSWORD)
+def test_staff_logs_in_and_sees_the_organisations_home_in_thai(page, screenshot, demo, log_in):
+    log_in("finance", DEMO_PASSWORD)
     page.wait_for_selector("h1")
     assert page.inner_text("h1") == "เทศบาลตำบลอรุณนิคม"
     body = page.inner_text("body")
@@ -35,8 +20,8 @@ def test_staff_logs_in_and_sees_the_organisations_home_in_thai(live_server, page
     screenshot("login-staff-home-phone")
 
 
-def test_wrong_password_shows_a_thai_message(live_server, page, screenshot, demo):
-    log_in(page, live_server.url, "finance", "wrong-password")
+def test_wrong_password_shows_a_thai_message(page, screenshot, demo, log_in):
+    log_in("finance", "wrong-password")
     page.wait_for_selector(".errorlist")
     assert "กรุณาใส่" in page.inner_text(".errorlist") or "ถูกต้อง" in page.inner_text(".errorlist")
     screenshot("login-wrong-password")

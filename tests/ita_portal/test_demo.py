@@ -1,3 +1,5 @@
+from decimal import Decimal
+
 import pytest
 from django.urls import reverse
 
@@ -44,3 +46,25 @@ def test_demo_staff_logs_in_and_sees_the_partial_result(client, criteria):
     assert response.status_code == 302
     body = client.get(reverse("home")).content.decode()
     assert "เทศบาลตำบลอรุณนิคม" in body and "74.15" in body and "ขาดตัวชี้วัดที่" in body
+
+
+def test_demo_issues_and_measures_are_the_seeds(criteria):
+    from ita_portal.thai import thai_period
+    from measures.models import ImprovementIssue, Measure
+    org, _, report = load_demo()
+    assert report.unmatched_owners == []
+    issues = ImprovementIssue.objects.filter(organization=org)
+    counts = {n: issues.filter(indicator__number=n).count() for n in (2, 4, 6, 9)}
+    assert counts == {2: 6, 4: 1, 6: 2, 9: 8}
+    assert issues.get(indicator__number=6, order=1).owned_by_everyone
+    assert issues.get(indicator__number=2, order=1).trigger_score == Decimal("74.15")
+    measures = {m.number: m for m in Measure.objects.filter(organization=org, fiscal_year=2565)}
+    assert sorted(measures) == [1, 2, 3, 4]
+    assert [s.order for s in measures[2].steps.all()] == [1, 2, 3]
+    assert sorted(d.name_th for d in measures[3].owner_departments.all()) == [
+        "กองคลัง", "หน่วยตรวจสอบภายใน"]
+    assert [p.name_th for p in measures[2].owner_positions.all()] == ["เจ้าหน้าที่พัสดุ"]
+    m4, m2 = measures[4], measures[2]
+    assert thai_period(m4.start_date, m4.end_date, 2565) == "ตลอดปีงบประมาณ ๒๕๖๕"
+    assert thai_period(m2.start_date, m2.end_date, 2565) == "มกราคม – มิถุนายน ๒๕๖๕"
+    assert m2.cadence == "yearly" and measures[1].cadence == "every_meeting"

@@ -31,3 +31,15 @@ def test_template_filters():
         "{{ d|thai_date:'thai' }} {{ s|score }} {{ n|score }} {{ 2565|thai_digits }}")
     out = template.render(Context({"d": datetime.date(2022, 1, 5), "s": 97.777, "n": None}))
     assert out == "๕ มกราคม ๒๕๖๕ 97.78 – ๒๕๖๕"
+
+
+@pytest.mark.parametrize(("start", "end", "expected"), [
+    ((2021, 10, 1), (2022, 9, 30), "ตลอดปีงบประมาณ ๒๕๖๕"),
+    ((2022, 1, 1), (2022, 6, 30), "มกราคม – มิถุนายน ๒๕๖๕"),
+    ((2021, 8, 1), (2022, 1, 31), "สิงหาคม ๒๕๖๔ – มกราคม ๒๕๖๕"),
+    ((2022, 3, 1), (2022, 3, 31), "มีนาคม ๒๕๖๕"),
+    ((2022, 1, 15), (2022, 6, 30), "๑๕ มกราคม – ๓๐ มิถุนายน ๒๕๖๕"),
+])
+def test_thai_period_reads_like_an_official_document(start, end, expected):
+    from ita_portal.thai import thai_period
+    assert thai_period(datetime.date(*start), datetime.date(*end), 2565) == expected
