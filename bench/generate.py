@@ -9,6 +9,7 @@ import random
 import time
 
 from common import setup_django
+from generate_measures import make_measures
 
 DEPARTMENTS = ["สำนักปลัด", "กองคลัง", "กองช่าง", "กองการศึกษา", "กองสาธารณสุขและสิ่งแวดล้อม"]
 POSITIONS = [("กองคลัง", "เจ้าหน้าที่พัสดุ"), ("กองคลัง", "ผู้อำนวยการกองคลัง"),
@@ -98,6 +99,7 @@ def main():
     parser.add_argument("--orgs", type=int, default=8300)
     parser.add_argument("--years", type=int, default=5)
     parser.add_argument("--seed", type=int, default=2565)
+    parser.add_argument("--measures-per-org", type=int, default=50)
     args = parser.parse_args()
     setup_django()
     from django.contrib.auth.hashers import make_password
@@ -110,8 +112,9 @@ def main():
         by_key = make_structure(orgs)
         users = make_users(orgs, by_key, make_password("bench-password-2565"))
         scores = make_scores(orgs, years, rng)
+        measures = make_measures(args.measures_per_org)
     print(f"generated {len(orgs)} organisations, {len(by_key)} departments, {users} users, "
-          f"{scores} scores over years {[y.year for y in years]} "
+          f"{scores} scores over years {[y.year for y in years]}, {measures} measures "
           f"in {time.perf_counter() - started:.1f} s")
 
 

@@ -51,7 +51,19 @@ def scenarios(requests):
                                              defaults={"role": "overseer"})
     national = Client()
     national.force_login(overseer)
+    finance = Client()
+    finance_user = User.objects.filter(role="staff", department__name_th="กองคลัง").first()
+    finance.force_login(finance_user)
+    from measures.models import Measure
+    org_measures = list(Measure.objects.filter(organization_id=finance_user.organization_id)
+                        .values_list("pk", flat=True))
     return {
+        "measures list (staff, 50 measures, page 1)": measure(finance, "/measures/", requests),
+        "measures list filtered (status + text)": measure(
+            finance, "/measures/?status=in_progress&q=โปร่งใส", requests),
+        "my measures (staff of กองคลัง)": measure(finance, "/measures/mine/", requests),
+        "measure detail": measure(
+            finance, lambda i: f"/measures/{org_measures[i % len(org_measures)]}/", requests),
         "home (staff, 5 years of scores)": measure(staff, "/", requests),
         "admin organisation list (8,300 rows, page 1)": measure(
             admin, "/admin/organizations/organization/", requests),
