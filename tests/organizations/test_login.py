@@ -57,3 +57,13 @@ def test_password_validators_refuse_weak_passwords(owner):
     from django.core.exceptions import ValidationError
     with pytest.raises(ValidationError):
         validate_password("12345678", owner)
+
+
+def test_english_is_available_and_thai_is_the_default(client, owner):
+    assert "เข้าสู่ระบบ ITA Portal" in client.get(reverse("login")).content.decode()
+    client.post(reverse("set_language"), {"language": "en", "next": "/"})
+    body = client.get(reverse("login")).content.decode()
+    assert "Sign in to ITA Portal" in body and "Username" in body and 'lang="en"' in body
+    client.force_login(owner)
+    home = client.get(reverse("home")).content.decode()
+    assert "Log out" in home and "My work" in home

@@ -107,3 +107,10 @@ def test_home_runs_a_constant_number_of_queries(client, personas, scored_org):
         ind = Indicator.objects.get(year__year=2564, number=number)
         IndicatorScore.objects.create(organization=scored_org, indicator=ind, score=80)
     assert count() == one_year <= 15
+
+
+def test_admin_index_is_in_thai(admin_client):
+    body = admin_client.get("/admin/").content.decode()
+    for label in ("หน่วยงานและผู้ใช้", "เกณฑ์และคะแนน ITA", "ประเด็นและมาตรการ", "มาตรการ",
+                  "ข้อมูล OIT", "คะแนนตัวชี้วัด"):
+        assert label in body
