@@ -21,9 +21,10 @@ class MultipleFileField(forms.FileField):
 
 class ProgressUpdateForm(forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput)
-    reported_on = forms.DateField(label="วันที่ดำเนินการ", widget=forms.DateInput(
-        attrs={"type": "date"}, format="%Y-%m-%d"), error_messages={"required": "กรุณาระบุวันที่ดำเนินการ",
-                                                 "invalid": "วันที่ไม่ถูกต้อง"})
+    reported_on = forms.DateField(
+        label="วันที่ดำเนินการ",
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        error_messages={"required": "กรุณาระบุวันที่ดำเนินการ", "invalid": "วันที่ไม่ถูกต้อง"})
     note = forms.CharField(label="ผลการดำเนินงาน", widget=forms.Textarea(attrs={"rows": 4}),
                            error_messages={"required": "กรุณาบรรยายผลการดำเนินงาน"})
     percent = forms.IntegerField(label="ความคืบหน้า (%)", min_value=0, max_value=100,

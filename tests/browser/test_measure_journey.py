@@ -49,7 +49,8 @@ def test_finance_staff_reports_progress_and_closes_a_measure(page, screenshot, d
     page.goto(measure_url)
     assert page.locator("#update").count() == 0
     status = page.evaluate("""async (url) => {
-        const token = document.cookie.split('; ').find(c => c.startsWith('csrftoken=')).split('=')[1];
+        const token = document.cookie.split('; ')
+            .find(c => c.startsWith('csrftoken=')).split('=')[1];
         const body = new URLSearchParams({version: '2', status: 'in_progress', note: 'x'});
         const r = await fetch(url + 'status/', {method: 'POST', body,
             headers: {'X-CSRFToken': token}});
