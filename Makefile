@@ -10,6 +10,7 @@ setup:
 
 demo-data: setup
 	$(DEMO_ENV) $(MANAGE) migrate --noinput -v0
+	$(DEMO_ENV) $(MANAGE) collectstatic --noinput -v0
 	$(DEMO_ENV) $(MANAGE) load_criteria
 	$(DEMO_ENV) $(MANAGE) load_demo
 

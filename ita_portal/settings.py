@@ -147,6 +147,7 @@ STORAGES = {
 }
 # Serve straight from the app folders when collectstatic has not run (tests, demo).
 WHITENOISE_USE_FINDERS = True
+WHITENOISE_MIMETYPES = {".ttf": "font/ttf"}
 
 EMAIL_BACKEND = os.environ.get(
     "EMAIL_BACKEND",
