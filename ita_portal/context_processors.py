@@ -16,6 +16,7 @@ def navigation(request):
             items.append(("mine", _("งานของฉัน"), reverse("my-measures")))
         items.append(("measures", _("มาตรการ"), reverse("measure-list")))
         items.append(("issues", _("ประเด็นที่ต้องปรับปรุง"), reverse("issue-list")))
+        items.append(("oit", _("การเปิดเผยข้อมูล OIT"), reverse("checklist-latest")))
         items.append(("results", _("ผลการประเมิน"),
                       reverse("org-results", args=[user.organization.slug])))
     items.append(("criteria", _("เกณฑ์การประเมิน"), reverse("criteria-latest")))

@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "organizations",
     "indicators",
     "measures",
+    "disclosure",
 ]
 
 MIDDLEWARE = [
@@ -181,6 +182,14 @@ if env_bool("BEHIND_TLS_PROXY", False):
 ITA_TARGET_SCORE = 85
 EVIDENCE_MAX_BYTES = int(os.environ.get("EVIDENCE_MAX_BYTES", 10 * 1024 * 1024))
 REMINDER_STALE_DAYS = 60
+
+# Link checker: bounded, polite, and never aimed at private networks unless allowed (tests).
+LINKCHECK_TIMEOUT_SECONDS = float(os.environ.get("LINKCHECK_TIMEOUT_SECONDS", 10))
+LINKCHECK_CONCURRENCY = int(os.environ.get("LINKCHECK_CONCURRENCY", 8))
+LINKCHECK_MAX_REDIRECTS = 5
+LINKCHECK_ALLOW_PRIVATE = env_bool("LINKCHECK_ALLOW_PRIVATE", False)
+LINKCHECK_BROKEN_AFTER_FAILURES = 3
+LINKCHECK_BROKEN_AFTER_HOURS = 48
 
 LOGGING = {
     "version": 1,

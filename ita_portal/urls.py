@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from disclosure import public as public_views
 from indicators import views as indicator_views
 from organizations import views as org_views
 
@@ -19,5 +20,9 @@ urlpatterns = [
     path("criteria/", indicator_views.criteria_latest, name="criteria-latest"),
     path("criteria/<int:year>/", indicator_views.criteria, name="criteria"),
     path("measures/", include("measures.urls")),
+    path("disclosure/", include("disclosure.urls")),
+    path("public/<slug:slug>/<int:year>/", public_views.public_page, name="public-oit"),
+    path("public/<slug:slug>/<int:year>.json", public_views.public_json,
+         name="public-oit-json"),
     path("admin/", admin.site.urls),
 ]

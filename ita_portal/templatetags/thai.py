@@ -39,3 +39,10 @@ def score(value):
 @register.simple_tag
 def thai_period(start, end, fiscal_year=None):
     return thai.thai_period(start, end, fiscal_year)
+
+
+@register.simple_tag
+def data_period(code, year):
+    from indicators.periods import period_text
+
+    return period_text(code, year)

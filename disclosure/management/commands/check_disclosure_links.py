@@ -1,0 +1,32 @@
+from django.core.management.base import BaseCommand, CommandError
+
+from disclosure.runs import execute_run, start_run
+from indicators.models import AssessmentYear
+from organizations.models import Organization
+
+
+class Command(BaseCommand):
+    help = "ตรวจลิงก์หลักฐาน OIT ทุกลิงก์ (สำหรับ cron) เก็บผลทุกครั้งเป็นประวัติ"
+
+    def add_arguments(self, parser):
+        parser.add_argument("--organization", help="รหัส (id) หรือรหัสย่อ (slug) ของหน่วยงาน")
+        parser.add_argument("--year", type=int, help="ปีที่ประเมิน (พ.ศ.) ค่าเริ่มต้นคือปีล่าสุด")
+
+    def handle(self, *args, organization=None, year=None, **options):
+        year = year or AssessmentYear.objects.order_by("-year").values_list(
+            "year", flat=True).first()
+        if not AssessmentYear.objects.filter(year=year).exists():
+            raise CommandError(f"ไม่พบเกณฑ์ของปี {year}", returncode=2)
+        for org in self._organizations(organization):
+            run = execute_run(start_run(org, year))
+            self.stdout.write(f"{org.slug} {year}: ตรวจ {run.done}/{run.total} ลิงก์ "
+                              f"ล้มเหลว {run.failed}")
+
+    def _organizations(self, key):
+        orgs = Organization.objects.filter(is_active=True)
+        if key is None:
+            return orgs.filter(disclosure_items__links__isnull=False).distinct()
+        found = orgs.filter(pk=int(key)) if key.isdigit() else orgs.filter(slug=key)
+        if not found.exists():
+            raise CommandError(f"ไม่พบหน่วยงาน {key}", returncode=2)
+        return found

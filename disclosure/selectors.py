@@ -1,0 +1,71 @@
+"""Reads of the checklist: items grouped by sub-indicator, completion and predicted scores."""
+
+from dataclasses import dataclass
+
+from django.db.models import Prefetch
+
+from disclosure.models import DisclosureItem, EvidenceLink, ItemStatus
+from indicators.models import IndicatorScore
+from indicators.scoring import compute_result, oit_indicator_scores, sub_indicator_scores
+
+
+@dataclass
+class Section:
+    sub_indicator: object
+    items: list
+    passed: int
+    score: object
+
+
+def active_links_prefetch():
+    return Prefetch("links", queryset=EvidenceLink.objects.filter(removed_at=None),
+                    to_attr="active_links")
+
+
+def checklist_items(organization, year):
+    return list(
+        DisclosureItem.objects.filter(organization=organization, oit_item__year__year=year)
+        .select_related("oit_item__sub_indicator__indicator", "owner_department",
+                        "owner_position")
+        .prefetch_related(active_links_prefetch()).order_by("oit_item__order"))
+
+
+def item_passes(item):
+    """What the NACC would count: marked มี, with a live URL on the main website."""
+    return item.status == ItemStatus.PRESENT and any(
+        not link.off_site_reason and not link.is_broken for link in item.active_links)
+
+
+def sections(items, rules):
+    passed = {i.oit_item.code for i in items if item_passes(i)}
+    by_sub = sub_indicator_scores(rules, passed)
+    grouped = {}
+    for item in items:
+        grouped.setdefault(item.oit_item.sub_indicator, []).append(item)
+    return [Section(sub, members, sum(1 for i in members if i.oit_item.code in passed),
+                    by_sub.get(sub.code)) for sub, members in grouped.items()]
+
+
+def predicted_result(organization, items, rules):
+    """Predicted indicators 9 and 10 from the checklist, the OIT tool, and the total when the
+    organisation's latest official IIT and EIT indicator scores are on record."""
+    passed = {i.oit_item.code for i in items if item_passes(i)}
+    oit = oit_indicator_scores(rules, passed)
+    official_year, official = latest_official_scores(organization)
+    result = compute_result(rules, {**official, **oit})
+    return {"indicators": oit, "oit": result.tools.get("OIT"), "total": result.total,
+            "band": result.band, "official_year": official_year,
+            "missing": [n for n in result.missing if n not in oit]}
+
+
+def latest_official_scores(organization):
+    """(year, {indicator number: score}) of the newest year with non-OIT scores on record."""
+    scores = (IndicatorScore.objects.filter(organization=organization)
+              .exclude(indicator__tool__code="OIT").select_related("indicator__year")
+              .order_by("-indicator__year__year"))
+    latest, out = None, {}
+    for s in scores:
+        latest = latest or s.indicator.year.year
+        if s.indicator.year.year == latest:
+            out[s.indicator.number] = s.score
+    return latest, out

@@ -1,0 +1,124 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from disclosure import exports
+from disclosure.carryover import carry_over
+from disclosure.forms import ItemForm
+from disclosure.models import CheckRun, DisclosureItem
+from disclosure.permissions import can_edit_item, can_manage_checklist, can_run_checks
+from disclosure.runs import start_run
+from disclosure.selectors import checklist_items, predicted_result, sections
+from disclosure.services import ConcurrentEdit, ensure_checklist, item_update
+from disclosure.tasks import check_links
+from indicators.models import AssessmentYear
+from indicators.selectors import UnknownYear, year_rules
+from organizations.scoping import require_member
+
+
+def _rules_or_404(year):
+    try:
+        return year_rules(year)
+    except UnknownYear:
+        raise Http404("ไม่พบเกณฑ์ของปีนี้") from None
+
+
+@login_required
+def checklist_latest(request):
+    require_member(request.user)
+    latest = AssessmentYear.objects.order_by("-year").values_list("year", flat=True).first()
+    if latest is None:
+        raise Http404("ยังไม่ได้โหลดเกณฑ์การประเมิน")
+    return redirect("checklist", year=latest)
+
+
+@login_required
+def checklist(request, year):
+    organization = require_member(request.user)
+    rules = _rules_or_404(year)
+    ensure_checklist(organization, year)
+    items = checklist_items(organization, year)
+    if request.GET.get("export") in ("csv", "xlsx"):
+        return getattr(exports, f"as_{request.GET['export']}")(items, organization, year)
+    return render(request, "disclosure/checklist.html", {
+        "organization": organization, "year": year, "sections": sections(items, rules),
+        "predicted": predicted_result(organization, items, rules), "items_total": len(items),
+        "years": AssessmentYear.objects.order_by("-year").values_list("year", flat=True),
+        "can_run": can_run_checks(request.user, organization),
+        "can_manage": can_manage_checklist(request.user, organization),
+        "last_run": CheckRun.objects.filter(organization=organization, year=year).first(),
+    })
+
+
+def _item_for_user(request, pk):
+    item = get_object_or_404(DisclosureItem.objects.select_related(
+        "organization", "oit_item__sub_indicator"), pk=pk)
+    if item.organization_id != require_member(request.user).pk:
+        raise Http404("ไม่พบข้อมูล")
+    return item
+
+
+@login_required
+def item_edit(request, pk):
+    item = _item_for_user(request, pk)
+    if not can_edit_item(request.user, item):
+        raise PermissionDenied("ท่านไม่ได้เป็นผู้รับผิดชอบข้อมูลข้อนี้")
+    form = ItemForm(request.POST or None, item=item)
+    if request.method == "POST" and form.is_valid():
+        data = {k: form.cleaned_data[k] for k in ("status", "explanation", "owner_department",
+                                                  "owner_position", "due_date")}
+        data["urls"] = form.cleaned_data["url_lines"]
+        try:
+            item_update(item=item, by=request.user, data=data,
+                        expected_version=form.cleaned_data["version"])
+        except ConcurrentEdit:
+            messages.error(request, ConcurrentEdit.message)
+            return _render_item(request, item, form, 409)
+        except ValidationError as error:
+            form.add_error("urls", error.message_dict.get("urls", error.messages))
+            return _render_item(request, item, form, 400)
+        messages.success(request, f"บันทึกข้อ {item.oit_item.code} แล้ว")
+        return redirect(f"/disclosure/{item.oit_item.year.year}/#item-{item.pk}")
+    return _render_item(request, item, form, 400 if request.method == "POST" else 200)
+
+
+def _render_item(request, item, form, status):
+    history = item.history.select_related("by").order_by("-at")
+    links = item.links.order_by("removed_at", "order").prefetch_related("checks")
+    return render(request, "disclosure/item_edit.html",
+                  {"item": item, "form": form, "history": history, "links": links},
+                  status=status)
+
+
+@login_required
+@require_POST
+def run_checks(request, year):
+    organization = require_member(request.user)
+    if not can_run_checks(request.user, organization):
+        raise PermissionDenied("เฉพาะเจ้าหน้าที่และผู้ดูแลระบบของหน่วยงานเท่านั้น")
+    run = start_run(organization, year, by=request.user)
+    check_links.enqueue(run.pk)
+    return redirect("check-run", pk=run.pk)
+
+
+@login_required
+def run_status(request, pk):
+    run = get_object_or_404(CheckRun, pk=pk, organization=require_member(request.user))
+    if request.GET.get("format") == "json":
+        return JsonResponse({"total": run.total, "done": run.done, "failed": run.failed,
+                             "finished": run.finished_at is not None})
+    return render(request, "disclosure/run.html", {"run": run})
+
+
+@login_required
+@require_POST
+def carry_over_view(request, year):
+    organization = require_member(request.user)
+    if not can_manage_checklist(request.user, organization):
+        raise PermissionDenied("เฉพาะผู้ดูแลระบบของหน่วยงานเท่านั้น")
+    count = carry_over(organization, year)
+    messages.success(request, f"ยกข้อมูลจากปี {year - 1} มาแล้ว {count} ข้อ กรุณายืนยันทุกข้อ")
+    return redirect("checklist", year=year)
