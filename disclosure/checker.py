@@ -38,25 +38,28 @@ class Refused(Exception):
     pass
 
 
-def address_problem(host, port, allow_private):
-    """Resolve the host; refuse private, loopback, link-local and reserved addresses."""
-    infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
-    if allow_private:
-        return None
-    for info in infos:
+def is_internal(address):
+    return (address.is_private or address.is_loopback or address.is_link_local
+            or address.is_reserved or address.is_multicast or address.is_unspecified)
+
+
+def address_problem(host, port, allowed_networks):
+    """Resolve the host; refuse private, loopback, link-local and reserved addresses unless
+    they fall in one of the explicitly allowed networks."""
+    networks = [ipaddress.ip_network(n, strict=False) for n in allowed_networks]
+    for info in socket.getaddrinfo(host, port, type=socket.SOCK_STREAM):
         address = ipaddress.ip_address(info[4][0])
-        if (address.is_private or address.is_loopback or address.is_link_local
-                or address.is_reserved or address.is_multicast or address.is_unspecified):
+        if is_internal(address) and not any(address in net for net in networks):
             return f"{host} ชี้ไปยังที่อยู่ภายใน ({address}) ระบบจึงไม่เชื่อมต่อ"
     return None
 
 
-def fetch(url, timeout, allow_private):
+def fetch(url, timeout, allowed_networks):
     """(status, headers, first bytes of the body) of one GET, without following redirects."""
     parts = urlsplit(url)
     https = parts.scheme == "https"
     port = parts.port or (443 if https else 80)
-    problem = address_problem(parts.hostname, port, allow_private)
+    problem = address_problem(parts.hostname, port, allowed_networks)
     if problem:
         raise Refused(problem)
     if https:
@@ -100,12 +103,12 @@ def classify(status, headers, body, final_url, redirects, domains):
     return (Outcome.REDIRECTED, "") if redirects else (Outcome.OK, "")
 
 
-def check_url(url, domains, *, timeout=10.0, max_redirects=5, allow_private=False):
+def check_url(url, domains, *, timeout=10.0, max_redirects=5, allowed_networks=()):
     started, current, redirects = time.monotonic(), url, []
     result = CheckResult(url=url, outcome=Outcome.UNREACHABLE)
     try:
         for _ in range(max_redirects + 1):
-            status, headers, body = fetch(current, timeout, allow_private)
+            status, headers, body = fetch(current, timeout, allowed_networks)
             location = headers.get("Location")
             if status in REDIRECT_CODES and location:
                 redirects.append(f"{status} {current} → {urljoin(current, location)}")

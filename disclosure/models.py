@@ -51,6 +51,20 @@ class DisclosureItem(models.Model):
         return f"{self.organization} {self.oit_item}"
 
 
+class Outcome(models.TextChoices):
+    OK = "ok", "ใช้ได้"
+    REDIRECTED = "redirected", "ถูกเปลี่ยนเส้นทาง"
+    OFF_SITE = "off_site", "ปลายทางไม่อยู่บนเว็บไซต์หลัก"
+    MISSING = "missing", "ไม่พบหน้า (404/410)"
+    BLOCKED = "blocked", "ถูกปฏิเสธการเข้าถึง (401/403/429)"
+    UNREACHABLE = "unreachable", "เข้าถึงไม่ได้"
+    NOT_DOCUMENT = "not_document", "ไม่ใช่เอกสาร (หน้าว่าง)"
+    REFUSED = "refused", "ไม่ตรวจ: ที่อยู่ภายใน"
+
+
+GOOD_OUTCOMES = (Outcome.OK, Outcome.REDIRECTED)
+
+
 class EvidenceLink(models.Model):
     item = models.ForeignKey(DisclosureItem, on_delete=models.CASCADE, related_name="links",
                              verbose_name="ข้อมูล")
@@ -58,7 +72,8 @@ class EvidenceLink(models.Model):
     order = models.PositiveSmallIntegerField("ลำดับ", default=0)
     off_site_reason = models.CharField("เหตุที่ไม่อยู่บนเว็บไซต์หลัก", max_length=300,
                                        blank=True)
-    last_outcome = models.CharField("ผลตรวจล่าสุด", max_length=16, blank=True)
+    last_outcome = models.CharField("ผลตรวจล่าสุด", max_length=16, blank=True,
+                                    choices=Outcome.choices)
     last_checked_at = models.DateTimeField("ตรวจล่าสุด", null=True, blank=True)
     failing_since = models.DateTimeField("ล้มเหลวต่อเนื่องตั้งแต่", null=True, blank=True)
     consecutive_failures = models.PositiveSmallIntegerField("ล้มเหลวติดต่อกัน (ครั้ง)",
@@ -76,18 +91,6 @@ class EvidenceLink(models.Model):
         return self.url
 
 
-class Outcome(models.TextChoices):
-    OK = "ok", "ใช้ได้"
-    REDIRECTED = "redirected", "ถูกเปลี่ยนเส้นทาง"
-    OFF_SITE = "off_site", "ปลายทางไม่อยู่บนเว็บไซต์หลัก"
-    MISSING = "missing", "ไม่พบหน้า (404/410)"
-    BLOCKED = "blocked", "ถูกปฏิเสธการเข้าถึง (401/403/429)"
-    UNREACHABLE = "unreachable", "เข้าถึงไม่ได้"
-    NOT_DOCUMENT = "not_document", "ไม่ใช่เอกสาร (หน้าว่าง)"
-    REFUSED = "refused", "ไม่ตรวจ: ที่อยู่ภายใน"
-
-
-GOOD_OUTCOMES = (Outcome.OK, Outcome.REDIRECTED)
 
 
 class LinkCheck(models.Model):

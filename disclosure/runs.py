@@ -24,12 +24,12 @@ def execute_run(run):
     """Check every link of the run; progress is written as each result arrives."""
     links = {link.pk: link for link in active_links(run.organization, run.year)}
     domains = run.organization.domains
-    jobs = ((pk, link.url, domains) for pk, link in links.items())
+    jobs = [(pk, link.url, domains) for pk, link in links.items()]
     options = {"timeout": settings.LINKCHECK_TIMEOUT_SECONDS,
                "max_redirects": settings.LINKCHECK_MAX_REDIRECTS,
-               "allow_private": settings.LINKCHECK_ALLOW_PRIVATE}
+               "allowed_networks": settings.LINKCHECK_ALLOWED_NETWORKS}
     for pk, result in check_many(jobs, concurrency=settings.LINKCHECK_CONCURRENCY, **options):
-        apply_check(links.pop(pk), result)
+        apply_check(links[pk], result)
         failed = 0 if result.outcome in GOOD_OUTCOMES else 1
         CheckRun.objects.filter(pk=run.pk).update(done=F("done") + 1, failed=F("failed") + failed)
     CheckRun.objects.filter(pk=run.pk).update(finished_at=timezone.now())

@@ -1,0 +1,81 @@
+"""Every link-checker outcome against a local test server."""
+
+import socket
+
+import pytest
+
+from disclosure.checker import check_many, check_url
+
+DOMAINS = ["127.0.0.1"]
+LOCAL = ("127.0.0.0/8",)
+
+
+def check(url, **options):
+    options.setdefault("allowed_networks", LOCAL)
+    options.setdefault("timeout", 0.5)
+    return check_url(url, DOMAINS, **options)
+
+
+@pytest.mark.parametrize(("path", "outcome", "status"), [
+    ("/ok", "ok", 200), ("/doc.pdf", "ok", 200), ("/empty", "not_document", 200),
+    ("/missing", "missing", 404), ("/gone", "missing", 410), ("/forbidden", "blocked", 403),
+    ("/unauthorised", "blocked", 401), ("/too-many", "blocked", 429),
+    ("/error", "unreachable", 500),
+])
+def test_status_codes_are_classified(site, path, outcome, status):
+    result = check(site + path)
+    assert (result.outcome, result.http_status) == (outcome, status)
+
+
+def test_a_301_302_chain_is_followed_and_recorded(site):
+    result = check(site + "/r1")
+    assert result.outcome == "redirected" and result.final_url == site + "/ok"
+    assert [hop.split()[0] for hop in result.redirects] == ["301", "302"]
+
+
+def test_a_redirect_to_another_host_is_off_site(site):
+    result = check(site + "/to-other-host")
+    assert result.outcome == "off_site" and "127.0.0.2" in result.final_url
+    assert "ไม่ใช่เว็บไซต์หลัก" in result.detail
+
+
+def test_endless_redirects_stop(site):
+    result = check(site + "/loop", max_redirects=3)
+    assert result.outcome == "unreachable" and "เกิน 3 ครั้ง" in result.detail
+
+
+def test_timeout(site):
+    result = check(site + "/slow", timeout=0.3)
+    assert result.outcome == "unreachable" and "หมดเวลา" in result.detail
+
+
+def test_connection_refused():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]  # closed again before the check: nothing listens
+    result = check(f"http://127.0.0.1:{port}/")
+    assert result.outcome == "unreachable" and "เชื่อมต่อไม่ได้" in result.detail
+
+
+def test_dns_failure():
+    result = check("http://no-such-host.invalid/")
+    assert result.outcome == "unreachable" and "DNS" in result.detail
+
+
+def test_private_addresses_are_refused_unless_allowed(site):
+    result = check(site + "/ok", allowed_networks=())
+    assert result.outcome == "refused" and "ที่อยู่ภายใน" in result.detail
+
+
+def test_a_redirect_to_a_private_address_is_refused_before_connecting(site):
+    result = check(site + "/to-metadata")
+    assert result.outcome == "refused" and "169.254.169.254" in result.detail
+    assert result.redirects and result.http_status is None
+
+
+def test_check_many_bounds_concurrency_and_returns_every_job(site):
+    jobs = [(n, site + ("/ok" if n % 2 else "/missing"), DOMAINS) for n in range(40)]
+    results = dict(check_many(iter(jobs), concurrency=4, allowed_networks=LOCAL, timeout=1))
+    assert sorted(results) == list(range(40))
+    assert {results[n].outcome for n in range(1, 40, 2)} == {"ok"}
+    assert {results[n].outcome for n in range(0, 40, 2)} == {"missing"}

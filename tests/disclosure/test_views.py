@@ -1,0 +1,158 @@
+import csv
+import io
+import json
+
+import pytest
+from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from disclosure.models import CheckRun, LinkCheck
+from disclosure.services import ensure_checklist
+from organizations.models import Position
+from tests.disclosure.helpers import answer, fill
+
+pytestmark = pytest.mark.django_db
+MEMBERS = ["owner", "other_staff", "committee", "org_admin"]
+
+
+def item_post(item, **overrides):
+    data = {"version": item.version, "status": "present", "explanation": "เผยแพร่แล้ว",
+            "urls": "https://tambon-a.go.th/o1", "owner_department": "", "owner_position": "",
+            "due_date": ""}
+    data.update(overrides)
+    return data
+
+
+@pytest.fixture
+def item(criteria, org):
+    ensure_checklist(org, 2565)
+    o1 = answer(org, 2565, "O1")
+    o1.owner_position = Position.objects.get(organization=org, name_th="นักวิชาการคอมพิวเตอร์")
+    o1.save()
+    return o1
+
+
+def test_anonymous_goes_to_login_but_reads_the_public_page(client, item):
+    for url in [reverse("checklist", args=[2565]), reverse("disclosure-item", args=[item.pk])]:
+        assert client.get(url).status_code == 302
+    assert client.post(reverse("check-links", args=[2565])).status_code == 302
+    assert client.get(reverse("public-oit", args=["tambon-a", 2565])).status_code == 200
+
+
+@pytest.mark.parametrize("name", MEMBERS)
+def test_members_read_the_checklist(client, personas, item, name):
+    client.force_login(personas[name])
+    body = client.get(reverse("checklist", args=[2565])).content.decode()
+    assert "9.1 ข้อมูลพื้นฐาน" in body and "O43" in body and "คาดการณ์คะแนน OIT" in body
+    assert ("ตรวจลิงก์ทั้งหมด" in body) == (name != "committee")
+    assert ("ยกข้อมูลจากปี 2564" in body) == (name == "org_admin")
+
+
+@pytest.mark.parametrize(("name", "expected"), [
+    ("other_staff", 302),  # นักวิชาการคอมพิวเตอร์: the item's owner
+    ("org_admin", 302), ("owner", 403), ("committee", 403), ("outsider", 404)])
+def test_only_the_items_owner_and_admins_edit_it(client, personas, item, name, expected):
+    client.force_login(personas[name])
+    response = client.post(reverse("disclosure-item", args=[item.pk]), item_post(item))
+    assert response.status_code == expected
+    item.refresh_from_db()
+    assert (item.status == "present") == (expected == 302)
+
+
+def test_invalid_item_form_rerenders_in_thai(client, org_admin, item):
+    client.force_login(org_admin)
+    response = client.post(reverse("disclosure-item", args=[item.pk]),
+                           item_post(item, urls="", explanation="ข้อความที่ต้องไม่หาย"))
+    body = response.content.decode()
+    assert response.status_code == 400 and "ต้องมี URL หลักฐาน" in body
+    assert "ข้อความที่ต้องไม่หาย" in body
+    response = client.post(reverse("disclosure-item", args=[item.pk]),
+                           item_post(item, urls="ftp://tambon-a.go.th/x"))
+    assert response.status_code == 400 and "http:// หรือ https://" in response.content.decode()
+
+
+def test_concurrent_edit_of_an_item_is_refused(client, org_admin, other_staff, item):
+    stale = item_post(item, explanation="ฉบับของคนที่สอง")
+    client.force_login(other_staff)
+    assert client.post(reverse("disclosure-item", args=[item.pk]),
+                       item_post(item)).status_code == 302
+    client.force_login(org_admin)
+    response = client.post(reverse("disclosure-item", args=[item.pk]), stale)
+    assert response.status_code == 409 and "ฉบับของคนที่สอง" in response.content.decode()
+
+
+@pytest.mark.parametrize(("name", "expected"), [("owner", 302), ("org_admin", 302),
+                                                 ("committee", 403)])
+def test_running_a_check_from_the_button(client, personas, item, site, allow_local, name,
+                                         expected, org):
+    fill(org, 2565, personas["org_admin"], urls={"O1": site + "/ok"}, base=site)
+    client.force_login(personas[name])
+    response = client.post(reverse("check-links", args=[2565]))
+    assert response.status_code == expected
+    if expected == 302:
+        run = CheckRun.objects.get()
+        assert run.finished_at and run.done == run.total == 43
+        status = json.loads(client.get(reverse("check-run", args=[run.pk]) + "?format=json")
+                            .content)
+        assert status == {"total": 43, "done": 43, "failed": 42, "finished": True}
+        assert LinkCheck.objects.get(link__url=site + "/ok").outcome == "ok"
+
+
+def test_carry_over_is_for_admins(client, personas, item):
+    client.force_login(personas["owner"])
+    assert client.post(reverse("carry-over", args=[2566])).status_code == 403
+    client.force_login(personas["org_admin"])
+    assert client.post(reverse("carry-over", args=[2566])).status_code == 302
+
+
+def test_command_checks_one_organisation(criteria, org, org_admin, site, allow_local, capsys):
+    fill(org, 2565, org_admin, urls={"O1": site + "/ok"}, base=site)
+    call_command("check_disclosure_links", "--organization", "tambon-a", "--year", "2565")
+    assert "tambon-a 2565: ตรวจ 43/43 ลิงก์" in capsys.readouterr().out
+    assert LinkCheck.objects.count() == 43
+
+
+def test_public_page_shows_only_what_it_should(client, criteria, org, org_admin):
+    fill(org, 2565, org_admin, skip={"O5"}, urls={"O2": "https://drive.google.com/secret"})
+    o3 = answer(org, 2565, "O3")
+    o3.owner_department = org.departments.get(name_th="กองคลัง")
+    o3.save()
+    body = client.get(reverse("public-oit", args=["tambon-a", 2565])).content.decode()
+    assert "https://tambon-a.go.th/oit/O1" in body
+    assert "drive.google.com" not in body  # off-site evidence is not published
+    assert "กองคลัง" not in body  # owners stay inside
+    data = json.loads(client.get(reverse("public-oit-json", args=["tambon-a", 2565])).content)
+    by_code = {i["code"]: i for i in data["items"]}
+    assert by_code["O1"]["disclosed"] and not by_code["O5"]["disclosed"]
+    assert not by_code["O2"]["disclosed"] and by_code["O2"]["urls"] == []
+    assert len(data["items"]) == 43
+    assert client.get(reverse("public-oit", args=["tambon-a", 2599])).status_code == 404
+
+
+def test_itas_export_lists_every_item(client, criteria, org, org_admin):
+    fill(org, 2565, org_admin, skip={"O5"})
+    client.force_login(org_admin)
+    response = client.get(reverse("checklist", args=[2565]) + "?export=csv")
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert rows[0][:4] == ["ข้อ", "ชื่อข้อมูล", "ตัวชี้วัดย่อย", "มี/ไม่มี"]
+    by_code = {r[0]: r for r in rows[1:]}
+    assert len(by_code) == 43 and by_code["O5"][3] == "ไม่มี" and by_code["O1"][3] == "มี"
+    xlsx = client.get(reverse("checklist", args=[2565]) + "?export=xlsx")
+    assert xlsx["Content-Type"].startswith("application/vnd.openxml")
+
+
+def test_checklist_page_runs_a_constant_number_of_queries(client, criteria, org, org_admin):
+    client.force_login(org_admin)
+    url = reverse("checklist", args=[2565])
+    client.get(url)
+
+    def count():
+        with CaptureQueriesContext(connection) as ctx:
+            client.get(url)
+        return len(ctx.captured_queries)
+
+    before = count()
+    fill(org, 2565, org_admin)
+    assert count() == before
