@@ -12,6 +12,8 @@ def navigation(request):
         return {"nav_items": []}
     items = [("home", _("หน้าหลัก"), reverse("home"))]
     if user.organization_id and user.role != Role.OVERSEER:
+        items.append(("dashboard", _("แดชบอร์ด"), reverse("dashboard")))
+    if user.organization_id and user.role != Role.OVERSEER:
         if user.role in (Role.STAFF, Role.ADMIN):
             items.append(("mine", _("งานของฉัน"), reverse("my-measures")))
         items.append(("measures", _("มาตรการ"), reverse("measure-list")))

@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "indicators",
     "measures",
     "disclosure",
+    "reports",
 ]
 
 MIDDLEWARE = [

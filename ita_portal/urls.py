@@ -21,6 +21,7 @@ urlpatterns = [
     path("criteria/<int:year>/", indicator_views.criteria, name="criteria"),
     path("measures/", include("measures.urls")),
     path("disclosure/", include("disclosure.urls")),
+    path("", include("reports.urls")),
     path("public/<slug:slug>/<int:year>/", public_views.public_page, name="public-oit"),
     path("public/<slug:slug>/<int:year>.json", public_views.public_json,
          name="public-oit-json"),

@@ -1,0 +1,102 @@
+"""Committees, their members and meetings; a closed meeting keeps its frozen report."""
+
+from django.conf import settings
+from django.db import models
+
+from measures.models import Measure
+from organizations.models import Organization
+
+USER = settings.AUTH_USER_MODEL
+
+
+class Committee(models.Model):
+    organization = models.ForeignKey(Organization, on_delete=models.CASCADE,
+                                     related_name="committees", verbose_name="หน่วยงาน")
+    name_th = models.CharField("ชื่อคณะกรรมการ", max_length=300)
+    order = models.PositiveSmallIntegerField("ลำดับ", default=0)
+
+    class Meta:
+        verbose_name = "คณะกรรมการ"
+        verbose_name_plural = "คณะกรรมการ"
+        ordering = ["organization", "order"]
+
+    def __str__(self):
+        return self.name_th
+
+
+class CommitteeMember(models.Model):
+    committee = models.ForeignKey(Committee, on_delete=models.CASCADE, related_name="members",
+                                  verbose_name="คณะกรรมการ")
+    name_th = models.CharField("ชื่อ–สกุล หรือตำแหน่ง", max_length=200)
+    role_th = models.CharField("หน้าที่ในคณะกรรมการ", max_length=100, default="กรรมการ")
+    user = models.ForeignKey(USER, on_delete=models.SET_NULL, null=True, blank=True,
+                             related_name="+", verbose_name="บัญชีผู้ใช้")
+    order = models.PositiveSmallIntegerField("ลำดับ", default=0)
+
+    class Meta:
+        verbose_name = "กรรมการ"
+        verbose_name_plural = "กรรมการ"
+        ordering = ["committee", "order"]
+
+    def __str__(self):
+        return f"{self.name_th} ({self.role_th})"
+
+
+class MeetingStatus(models.TextChoices):
+    OPEN = "open", "เปิด (เตรียมรายงาน)"
+    CLOSED = "closed", "ปิดแล้ว (รายงานถูกตรึง)"
+
+
+class Meeting(models.Model):
+    organization = models.ForeignKey(Organization, on_delete=models.CASCADE,
+                                     related_name="meetings", verbose_name="หน่วยงาน")
+    committee = models.ForeignKey(Committee, on_delete=models.PROTECT, related_name="meetings",
+                                  verbose_name="คณะกรรมการ")
+    fiscal_year = models.PositiveSmallIntegerField("ปีงบประมาณ")
+    number = models.PositiveSmallIntegerField("ครั้งที่")
+    date = models.DateField("วันประชุม")
+    place = models.CharField("สถานที่", max_length=200, blank=True)
+    agenda = models.TextField("ระเบียบวาระ", blank=True)
+    status = models.CharField("สถานะ", max_length=8, choices=MeetingStatus.choices,
+                              default=MeetingStatus.OPEN)
+    closed_at = models.DateTimeField("ปิดเมื่อ", null=True, blank=True)
+    closed_by = models.ForeignKey(USER, on_delete=models.SET_NULL, null=True, blank=True,
+                                  related_name="+", verbose_name="ปิดโดย")
+    report_file = models.FileField("รายงานที่ตรึงแล้ว (PDF)", upload_to="meeting-reports/",
+                                   blank=True)
+    report_sha256 = models.CharField("SHA-256 ของรายงาน", max_length=64, blank=True)
+
+    class Meta:
+        verbose_name = "การประชุม"
+        verbose_name_plural = "การประชุม"
+        ordering = ["organization", "-date"]
+        constraints = [models.UniqueConstraint(fields=["committee", "fiscal_year", "number"],
+                                               name="uniq_meeting_number")]
+
+    def __str__(self):
+        return f"{self.committee} ครั้งที่ {self.number}/{self.fiscal_year}"
+
+    @property
+    def is_closed(self):
+        return self.status == MeetingStatus.CLOSED
+
+
+class MeetingNote(models.Model):
+    """The committee's resolution or minutes about one measure at one meeting."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="notes",
+                                verbose_name="การประชุม")
+    measure = models.ForeignKey(Measure, on_delete=models.CASCADE, related_name="meeting_notes",
+                                verbose_name="มาตรการ")
+    note = models.TextField("มติ/บันทึกการประชุม")
+    by = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="+", verbose_name="โดย")
+    at = models.DateTimeField("บันทึกเมื่อ", auto_now=True)
+
+    class Meta:
+        verbose_name = "มติที่ประชุมรายมาตรการ"
+        verbose_name_plural = "มติที่ประชุมรายมาตรการ"
+        constraints = [models.UniqueConstraint(fields=["meeting", "measure"],
+                                               name="uniq_meeting_note")]
+
+    def __str__(self):
+        return self.note[:60]

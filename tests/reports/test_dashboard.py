@@ -1,0 +1,69 @@
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from indicators.models import Indicator, IndicatorScore
+from tests.measures.conftest import make_measure
+
+pytestmark = pytest.mark.django_db
+MEMBERS = ["owner", "other_staff", "committee", "org_admin"]
+
+
+@pytest.fixture
+def scored(criteria, org, other_org):
+    for year, base in ((2565, 80), (2566, 88)):
+        for number in range(1, 11):
+            IndicatorScore.objects.create(organization=org, score=base + number % 3,
+                                          indicator=Indicator.objects.get(year__year=year,
+                                                                          number=number))
+    IndicatorScore.objects.create(organization=other_org, score=12.34,
+                                  indicator=Indicator.objects.get(year__year=2566, number=9))
+    make_measure(org, 1, start_offset=-90, end_offset=-3)
+    make_measure(org, 2, end_offset=5)
+    make_measure(other_org, 1, end_offset=-3).title = "ต่างหน่วยงาน"
+    return org
+
+
+def test_anonymous_is_sent_to_login(client):
+    assert client.get(reverse("dashboard")).status_code == 302
+
+
+@pytest.mark.parametrize("name", MEMBERS)
+def test_everyone_in_the_organisation_reads_it(client, personas, scored, name):
+    client.force_login(personas[name])
+    body = client.get(reverse("dashboard")).content.decode()
+    assert "สรุปสถานะ ITA · เทศบาลตำบลทดสอบเอ" in body
+    assert "พ.ศ. ๒๕๖๖" in body and "<svg" in body
+    assert "เลยกำหนด (1)" in body and "มาตรการทดสอบที่ 1" in body and "กองคลัง" in body
+    assert "12.34" not in body
+
+
+def test_outsider_sees_only_their_own(client, personas, scored):
+    client.force_login(personas["outsider"])
+    body = client.get(reverse("dashboard")).content.decode()
+    assert "เทศบาลตำบลทดสอบบี" in body and "เทศบาลตำบลทดสอบเอ" not in body
+
+
+def test_meeting_mode_has_no_navigation(client, committee, scored):
+    client.force_login(committee)
+    body = client.get(reverse("dashboard") + "?meeting=1").content.decode()
+    assert '<body class="meeting">' in body
+
+
+def test_dashboard_runs_a_constant_number_of_queries(client, committee, scored, org):
+    client.force_login(committee)
+
+    def count():
+        with CaptureQueriesContext(connection) as ctx:
+            assert client.get(reverse("dashboard")).status_code == 200
+        return len(ctx.captured_queries)
+
+    before = count()
+    for number in range(3, 40):
+        make_measure(org, number, end_offset=number - 20)
+    for number in range(1, 11):
+        IndicatorScore.objects.create(organization=org, score=70,
+                                      indicator=Indicator.objects.get(year__year=2564,
+                                                                      number=number))
+    assert count() == before
