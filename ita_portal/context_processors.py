@@ -13,6 +13,7 @@ def navigation(request):
     items = [("home", _("หน้าหลัก"), reverse("home"))]
     if user.organization_id and user.role != Role.OVERSEER:
         items.append(("dashboard", _("แดชบอร์ด"), reverse("dashboard")))
+        items.append(("meetings", _("การประชุม"), reverse("meeting-list")))
     if user.organization_id and user.role != Role.OVERSEER:
         if user.role in (Role.STAFF, Role.ADMIN):
             items.append(("mine", _("งานของฉัน"), reverse("my-measures")))

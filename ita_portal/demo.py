@@ -11,6 +11,7 @@ from indicators.criteria_loader import LoadReport, upsert
 from indicators.models import AssessmentYear, Indicator, IndicatorScore, Recommendation, Tool
 from measures.demo import load_issues, load_measures
 from organizations.models import Department, Organization, Position, User
+from reports.models import Committee
 
 DEMO_FILE = Path(settings.BASE_DIR) / "fixtures" / "demo" / "arun_nikhom.json"
 DEMO_PASSWORD = "ita-demo-2565"
@@ -31,6 +32,9 @@ def load_demo(path=DEMO_FILE, password=DEMO_PASSWORD):
     load_recommendations(org, spec["recommendations"], report)
     report.unmatched_owners = (load_issues(org, spec.get("issues", []), report)
                                + load_measures(org, spec.get("measures", []), report))
+    for order, committee in enumerate(spec.get("committees", [])):
+        upsert(Committee, {"organization": org, "name_th": committee["name_th"]},
+               {"order": order}, report)
     return org, users, report
 
 

@@ -1,7 +1,13 @@
 from django.urls import path
 
-from reports import views
+from reports import meeting_views, views
 
 urlpatterns = [
     path("dashboard/", views.dashboard_view, name="dashboard"),
+    path("meetings/", meeting_views.meeting_list, name="meeting-list"),
+    path("meetings/<int:pk>/", meeting_views.meeting_detail, name="meeting-detail"),
+    path("meetings/<int:pk>/notes/<int:measure_pk>/", meeting_views.meeting_note,
+         name="meeting-note"),
+    path("meetings/<int:pk>/close/", meeting_views.meeting_close_view, name="meeting-close"),
+    path("meetings/<int:pk>/report.pdf", meeting_views.meeting_pdf_view, name="meeting-pdf"),
 ]

@@ -20,3 +20,32 @@ def test_committee_reads_the_dashboard_in_meeting_mode(page, screenshot, demo, l
     page.set_viewport_size({"width": 390, "height": 844})
     page.goto(f"{live_server.url}/dashboard/")
     screenshot("dashboard-3-phone")
+
+
+def test_admin_adds_closes_and_downloads_a_meeting_report(page, screenshot, demo, log_in,
+                                                          live_server, tmp_path):
+    import subprocess
+
+    log_in("admin", DEMO_PASSWORD)
+    page.click("text=การประชุม")
+    page.select_option("#id_committee", index=1)
+    page.fill("#id_fiscal_year", "2565")
+    page.fill("#id_number", "1")
+    page.fill("#id_date", "2022-01-20")
+    page.fill("#id_place", "ห้องประชุมสำนักงานเทศบาลตำบลอรุณนิคม")
+    page.click("button:has-text('เพิ่มการประชุม')")
+    page.wait_for_selector("text=เพิ่มการประชุมแล้ว")
+    page.fill("textarea[name=note] >> nth=0", "ที่ประชุมรับทราบ มอบหมายให้ติดตามในการประชุมครั้งถัดไป")
+    page.click("button:has-text('บันทึกมติ') >> nth=0")
+    page.click("button:has-text('ปิดการประชุมและตรึงรายงาน')")
+    page.wait_for_selector("text=SHA-256")
+    screenshot("meeting-1-closed")
+    with page.expect_download() as download:
+        page.click("text=ดาวน์โหลดรายงาน (PDF ที่ตรึงแล้ว)")
+    pdf = tmp_path / "meeting.pdf"
+    download.value.save_as(pdf)
+    from tests.browser.conftest import ARTIFACTS
+    subprocess.run(["pdftoppm", "-r", "70", "-png", str(pdf), str(ARTIFACTS / "meeting-pdf")],
+                   check=True)
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout
+    assert "มอบหมายให้ติดตาม" in text and "หน้า ๑ จาก" in text

@@ -1,0 +1,43 @@
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from organizations.models import Organization
+from reports.models import Meeting
+from reports.services import meeting_pdf
+
+KINDS = ("meeting",)
+
+
+def fail(message):
+    return CommandError(message, returncode=2)
+
+
+class Command(BaseCommand):
+    help = "สร้างรายงาน PDF จากบรรทัดคำสั่ง (ขณะนี้รองรับ meeting: รายงานความก้าวหน้าต่อที่ประชุม)"
+
+    def add_arguments(self, parser):
+        parser.add_argument("kind", help="ชนิดรายงาน: " + ", ".join(KINDS))
+        parser.add_argument("--organization", required=True, help="id หรือ slug ของหน่วยงาน")
+        parser.add_argument("--year", type=int, required=True, help="ปีงบประมาณ (พ.ศ.)")
+        parser.add_argument("--meeting", type=int, help="ครั้งที่ของการประชุม")
+        parser.add_argument("-o", "--output", required=True, help="ไฟล์ PDF ที่จะเขียน")
+
+    def handle(self, *args, kind, organization, year, meeting, output, **options):
+        if kind not in KINDS:
+            raise fail(f"ยังไม่รองรับรายงานชนิด {kind} (รองรับ: {', '.join(KINDS)})")
+        org = self._organization(organization)
+        found = Meeting.objects.filter(organization=org, fiscal_year=year, number=meeting)
+        if meeting is None or not found.exists():
+            raise fail(f"ไม่พบการประชุมครั้งที่ {meeting} ปี {year} ของ {org.slug}")
+        found = found.select_related("committee", "organization").first()
+        data = found.report_file.read() if found.is_closed else meeting_pdf(found)
+        Path(output).write_bytes(data)
+        self.stdout.write(f"เขียน {output} ({len(data)} ไบต์)")
+
+    def _organization(self, key):
+        orgs = Organization.objects.all()
+        found = orgs.filter(pk=int(key)) if key.isdigit() else orgs.filter(slug=key)
+        if not found.exists():
+            raise fail(f"ไม่พบหน่วยงาน {key}")
+        return found.get()

@@ -1,0 +1,84 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import FileResponse, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from measures.models import Measure
+from organizations.models import Role
+from organizations.scoping import require_member
+from reports.forms import MeetingForm
+from reports.meeting_report import report_rows
+from reports.models import Meeting
+from reports.services import meeting_close, meeting_note_save, meeting_pdf
+
+
+def _meeting_for_user(request, pk):
+    organization = require_member(request.user)
+    return get_object_or_404(Meeting.objects.select_related("committee", "organization"),
+                             pk=pk, organization=organization)
+
+
+@login_required
+def meeting_list(request):
+    organization = require_member(request.user)
+    is_admin = request.user.role == Role.ADMIN
+    if request.method == "POST" and not is_admin:
+        raise PermissionDenied("เฉพาะผู้ดูแลระบบของหน่วยงานเท่านั้น")
+    form = MeetingForm(request.POST or None, organization=organization) if is_admin else None
+    if form is not None and request.method == "POST":
+        if form.is_valid():
+            meeting = form.save()
+            messages.success(request, "เพิ่มการประชุมแล้ว")
+            return redirect("meeting-detail", pk=meeting.pk)
+    meetings = Meeting.objects.filter(organization=organization).select_related("committee")
+    status = 400 if form is not None and form.errors else 200
+    return render(request, "reports/meetings.html", {"meetings": meetings, "form": form},
+                  status=status)
+
+
+@login_required
+def meeting_detail(request, pk):
+    meeting = _meeting_for_user(request, pk)
+    return render(request, "reports/meeting_detail.html", {
+        "meeting": meeting, "rows": report_rows(meeting),
+        "can_manage": request.user.role == Role.ADMIN and not meeting.is_closed})
+
+
+@login_required
+@require_POST
+def meeting_note(request, pk, measure_pk):
+    meeting = _meeting_for_user(request, pk)
+    measure = get_object_or_404(Measure, pk=measure_pk, organization=meeting.organization)
+    try:
+        meeting_note_save(meeting=meeting, measure=measure, by=request.user,
+                          note=request.POST.get("note", "").strip())
+    except ValidationError as error:
+        messages.error(request, error.messages[0])
+    return redirect("meeting-detail", pk=meeting.pk)
+
+
+@login_required
+@require_POST
+def meeting_close_view(request, pk):
+    meeting = _meeting_for_user(request, pk)
+    try:
+        meeting_close(meeting=meeting, by=request.user)
+    except ValidationError as error:
+        messages.error(request, error.messages[0])
+        return redirect("meeting-detail", pk=meeting.pk)
+    messages.success(request, "ปิดการประชุมและตรึงรายงานแล้ว")
+    return redirect("meeting-detail", pk=meeting.pk)
+
+
+@login_required
+def meeting_pdf_view(request, pk):
+    meeting = _meeting_for_user(request, pk)
+    name = f"meeting-{meeting.fiscal_year}-{meeting.number}.pdf"
+    if meeting.is_closed:
+        return FileResponse(meeting.report_file.open("rb"), as_attachment=True, filename=name,
+                            content_type="application/pdf")
+    response = HttpResponse(meeting_pdf(meeting), content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="draft-{name}"'
+    return response

@@ -1,0 +1,18 @@
+"""Thai PDF documents with WeasyPrint: our templates, our Sarabun, files read from disk."""
+
+import hashlib
+
+from django.conf import settings
+from django.template.loader import render_to_string
+from weasyprint import HTML
+
+STATIC_BASE = f"{settings.BASE_DIR / 'static'}/"
+
+
+def render_pdf(template, context):
+    html = render_to_string(template, context)
+    return HTML(string=html, base_url=STATIC_BASE).write_pdf()
+
+
+def sha256(data):
+    return hashlib.sha256(data).hexdigest()

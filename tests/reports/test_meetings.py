@@ -1,0 +1,133 @@
+import datetime
+import subprocess
+
+import pytest
+from django.core.exceptions import PermissionDenied
+from django.core.management import call_command
+from django.core.management.base import CommandError
+from django.urls import reverse
+from django.utils import timezone
+
+from measures.models import Cadence
+from reports.meeting_report import cadence_due, report_rows
+from reports.models import Committee, Meeting
+from reports.services import meeting_close
+from tests.measures.conftest import make_measure
+
+pytestmark = pytest.mark.django_db
+TODAY = timezone.localdate()
+
+
+@pytest.fixture
+def meeting(org):
+    committee = Committee.objects.create(organization=org, name_th="คณะกรรมการสนับสนุนฯ")
+    make_measure(org, 1)
+    make_measure(org, 2, cadence=Cadence.YEARLY)
+    return Meeting.objects.create(organization=org, committee=committee, fiscal_year=2570,
+                                  number=1, date=TODAY, place="ห้องประชุมเทศบาล")
+
+
+def pdf_text(data, tmp_path):
+    path = tmp_path / "r.pdf"
+    path.write_bytes(data)
+    fonts = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True).stdout
+    text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True).stdout
+    pages = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True).stdout
+    return fonts, text, pages
+
+
+@pytest.mark.parametrize(("cadence", "date", "before", "expected"), [
+    (Cadence.EVERY_MEETING, (2026, 11, 2), None, True),
+    (Cadence.TWICE_A_YEAR, (2026, 11, 2), (2026, 10, 5), False),   # second meeting, same half
+    (Cadence.TWICE_A_YEAR, (2027, 4, 20), (2027, 2, 1), True),     # first meeting from April
+    (Cadence.YEARLY, (2027, 2, 1), None, False),
+    (Cadence.YEARLY, (2027, 7, 15), (2027, 5, 1), True),           # first meeting from July
+    (Cadence.YEARLY, (2027, 8, 15), (2027, 7, 15), False),
+])
+def test_cadence_decides_which_meetings_report_a_measure(cadence, date, before, expected):
+    meeting = Meeting(date=datetime.date(*date))
+    previous = Meeting(date=datetime.date(*before)) if before else None
+    assert cadence_due(cadence, meeting, previous) == expected
+
+
+def test_report_holds_the_measures_due_at_this_meeting(meeting):
+    rows = report_rows(meeting)
+    expected = [1, 2] if TODAY.month in (7, 8, 9) else [1]
+    assert [r.measure.number for r in rows] == expected
+
+
+@pytest.mark.parametrize("name", ["owner", "other_staff", "committee", "org_admin"])
+def test_members_read_meetings_and_download_the_draft(client, personas, meeting, name,
+                                                      tmp_path):
+    client.force_login(personas[name])
+    assert client.get(reverse("meeting-list")).status_code == 200
+    assert "มาตรการทดสอบที่ 1" in client.get(reverse("meeting-detail",
+                                                     args=[meeting.pk])).content.decode()
+    response = client.get(reverse("meeting-pdf", args=[meeting.pk]))
+    assert response.status_code == 200 and response.content.startswith(b"%PDF")
+
+
+def test_outsider_and_anonymous_get_nothing(client, outsider, meeting):
+    assert client.get(reverse("meeting-pdf", args=[meeting.pk])).status_code == 302
+    client.force_login(outsider)
+    for name in ("meeting-detail", "meeting-pdf", "meeting-close"):
+        assert client.get(reverse(name, args=[meeting.pk])).status_code in (404, 405)
+    assert client.post(reverse("meeting-close", args=[meeting.pk])).status_code == 404
+
+
+@pytest.mark.parametrize("name", ["owner", "other_staff", "committee"])
+def test_only_admins_close_meetings_and_write_resolutions(client, personas, meeting, name):
+    client.force_login(personas[name])
+    assert client.post(reverse("meeting-close", args=[meeting.pk])).status_code == 403
+    measure = meeting.organization.measures.get(number=1)
+    assert client.post(reverse("meeting-note", args=[meeting.pk, measure.pk]),
+                       {"note": "x"}).status_code == 403
+    assert client.post(reverse("meeting-list"), {}).status_code == 403
+    meeting.refresh_from_db()
+    assert not meeting.is_closed and not meeting.notes.exists()
+
+
+def test_closing_freezes_the_report_and_its_hash(client, org_admin, owner, meeting, tmp_path):
+    client.force_login(org_admin)
+    measure = meeting.organization.measures.get(number=1)
+    client.post(reverse("meeting-note", args=[meeting.pk, measure.pk]),
+                {"note": "ที่ประชุมรับทราบ ให้เร่งดำเนินการ"})
+    assert client.post(reverse("meeting-close", args=[meeting.pk])).status_code == 302
+    meeting.refresh_from_db()
+    frozen = client.get(reverse("meeting-pdf", args=[meeting.pk]))
+    first = b"".join(frozen.streaming_content)
+    import hashlib
+    assert meeting.is_closed and hashlib.sha256(first).hexdigest() == meeting.report_sha256
+    measure.title = "แก้ไขชื่อหลังปิดประชุม"
+    measure.status = "done"
+    measure.save()
+    again = b"".join(client.get(reverse("meeting-pdf", args=[meeting.pk])).streaming_content)
+    assert again == first
+    with pytest.raises(Exception):
+        meeting_close(meeting=meeting, by=org_admin)
+    with pytest.raises(PermissionDenied):
+        meeting_close(meeting=Meeting.objects.get(pk=meeting.pk), by=owner)
+    fonts, text, pages = pdf_text(first, tmp_path)
+    assert "Sarabun" in fonts and "Pages:           1" in pages
+    assert "หน้า ๑ จาก ๑" in text and "ที่ประชุมรับทราบ" in text
+
+
+def test_admin_adds_a_meeting_and_sees_errors_in_thai(client, org_admin, meeting):
+    client.force_login(org_admin)
+    data = {"committee": meeting.committee.pk, "fiscal_year": 2570, "number": 1,
+            "date": TODAY.isoformat(), "place": "", "agenda": ""}
+    response = client.post(reverse("meeting-list"), data)
+    assert response.status_code == 400 and "มีการประชุมครั้งที่นี้" in response.content.decode()
+    assert client.post(reverse("meeting-list"), {**data, "number": 2}).status_code == 302
+    assert Meeting.objects.count() == 2
+
+
+def test_render_report_command(meeting, tmp_path):
+    out = tmp_path / "m.pdf"
+    call_command("render_report", "meeting", "--organization", "tambon-a", "--year", "2570",
+                 "--meeting", "1", "-o", str(out))
+    assert out.read_bytes().startswith(b"%PDF")
+    with pytest.raises(CommandError) as info:
+        call_command("render_report", "o42", "--organization", "tambon-a", "--year", "2570",
+                     "-o", str(out))
+    assert info.value.returncode == 2
