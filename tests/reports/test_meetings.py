@@ -2,7 +2,7 @@ import datetime
 import subprocess
 
 import pytest
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.urls import reverse
@@ -103,7 +103,7 @@ def test_closing_freezes_the_report_and_its_hash(client, org_admin, owner, meeti
     measure.save()
     again = b"".join(client.get(reverse("meeting-pdf", args=[meeting.pk])).streaming_content)
     assert again == first
-    with pytest.raises(Exception):
+    with pytest.raises(ValidationError, match="ปิดแล้ว"):
         meeting_close(meeting=meeting, by=org_admin)
     with pytest.raises(PermissionDenied):
         meeting_close(meeting=Meeting.objects.get(pk=meeting.pk), by=owner)
