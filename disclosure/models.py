@@ -154,3 +154,12 @@ class ItemStatusChange(models.Model):
 
     def __str__(self):
         return f"{self.item_id}: {self.from_status} → {self.to_status}"
+
+    @property
+    def from_label(self):
+        return dict(ItemStatus.choices).get(self.from_status, self.from_status)
+
+    @property
+    def to_label(self):
+        return dict(ItemStatus.choices).get(self.to_status, self.to_status)
+

@@ -1,6 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -85,7 +85,6 @@ def measure_detail_view(request, pk):
 
 def _refuse_readers(can_edit):
     if not can_edit:
-        from django.core.exceptions import PermissionDenied
         raise PermissionDenied("ท่านไม่ได้เป็นผู้รับผิดชอบมาตรการนี้")
 
 
@@ -179,7 +178,6 @@ def issue_list(request):
 def _require_manager(request):
     organization = require_member(request.user)
     if not can_manage_measures(request.user, organization):
-        from django.core.exceptions import PermissionDenied
         raise PermissionDenied("เฉพาะผู้ดูแลระบบของหน่วยงานเท่านั้น")
     return organization
 

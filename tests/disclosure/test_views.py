@@ -156,3 +156,10 @@ def test_checklist_page_runs_a_constant_number_of_queries(client, criteria, org,
     before = count()
     fill(org, 2565, org_admin)
     assert count() == before
+
+
+def test_item_history_reads_in_thai(client, org_admin, item):
+    client.force_login(org_admin)
+    client.post(reverse("disclosure-item", args=[item.pk]), item_post(item))
+    body = client.get(reverse("disclosure-item", args=[item.pk])).content.decode()
+    assert "เปลี่ยนสถานะจาก “ไม่มี” เป็น “มี”" in body and "missing → present" not in body

@@ -131,3 +131,10 @@ def test_render_report_command(meeting, tmp_path):
         call_command("render_report", "o42", "--organization", "tambon-a", "--year", "2570",
                      "-o", str(out))
     assert info.value.returncode == 2
+
+
+def test_render_report_names_an_unknown_organisation(tmp_path):
+    with pytest.raises(CommandError, match="ไม่พบหน่วยงาน nowhere") as info:
+        call_command("render_report", "meeting", "--organization", "nowhere", "--year", "2570",
+                     "--meeting", "1", "-o", str(tmp_path / "x.pdf"))
+    assert info.value.returncode == 2

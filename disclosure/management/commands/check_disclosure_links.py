@@ -2,6 +2,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from disclosure.runs import execute_run, start_run
 from indicators.models import AssessmentYear
+from organizations.lookup import organizations_by_key
 from organizations.models import Organization
 
 
@@ -26,7 +27,4 @@ class Command(BaseCommand):
         orgs = Organization.objects.filter(is_active=True)
         if key is None:
             return orgs.filter(disclosure_items__links__isnull=False).distinct()
-        found = orgs.filter(pk=int(key)) if key.isdigit() else orgs.filter(slug=key)
-        if not found.exists():
-            raise CommandError(f"ไม่พบหน่วยงาน {key}", returncode=2)
-        return found
+        return organizations_by_key(key, orgs)

@@ -2,7 +2,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from organizations.models import Organization
+from organizations.lookup import organizations_by_key
 from reports.models import Meeting
 from reports.services import meeting_pdf
 
@@ -26,7 +26,7 @@ class Command(BaseCommand):
     def handle(self, *args, kind, organization, year, meeting, output, **options):
         if kind not in KINDS:
             raise fail(f"ยังไม่รองรับรายงานชนิด {kind} (รองรับ: {', '.join(KINDS)})")
-        org = self._organization(organization)
+        org = organizations_by_key(organization).get()
         found = Meeting.objects.filter(organization=org, fiscal_year=year, number=meeting)
         if meeting is None or not found.exists():
             raise fail(f"ไม่พบการประชุมครั้งที่ {meeting} ปี {year} ของ {org.slug}")
@@ -34,10 +34,3 @@ class Command(BaseCommand):
         data = found.report_file.read() if found.is_closed else meeting_pdf(found)
         Path(output).write_bytes(data)
         self.stdout.write(f"เขียน {output} ({len(data)} ไบต์)")
-
-    def _organization(self, key):
-        orgs = Organization.objects.all()
-        found = orgs.filter(pk=int(key)) if key.isdigit() else orgs.filter(slug=key)
-        if not found.exists():
-            raise fail(f"ไม่พบหน่วยงาน {key}")
-        return found.get()
