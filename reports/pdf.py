@@ -6,6 +6,9 @@ from django.conf import settings
 from django.template.loader import render_to_string
 from weasyprint import HTML
 
+from reports import pdf_text
+
+pdf_text.install()
 STATIC_BASE = f"{settings.BASE_DIR / 'static'}/"
 
 
