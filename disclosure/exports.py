@@ -2,6 +2,7 @@
 
 from disclosure.selectors import item_passes
 from ita_portal.spreadsheets import csv_response, xlsx_response
+from ita_portal.thai import thai_digits
 
 HEADERS = ["ข้อ", "ชื่อข้อมูล", "ตัวชี้วัดย่อย", "มี/ไม่มี", "URL", "คำอธิบาย", "หมายเหตุ"]
 WIDTHS = [6, 50, 10, 8, 60, 50, 30]
@@ -23,3 +24,13 @@ def as_csv(items, organization, year):
 def as_xlsx(items, organization, year):
     return xlsx_response(HEADERS, rows(items), f"oit-{organization.slug}-{year}",
                          title=f"OIT {year}", widths=WIDTHS)
+
+
+def as_pdf(items, organization, year):
+    from reports.lists import list_pdf
+
+    pdf_rows = ([code, name, status, urls] for code, name, _, status, urls, _, _ in rows(items))
+    return list_pdf(organization=organization,
+                    title=f"รายการเปิดเผยข้อมูลสาธารณะ (OIT) ปี พ.ศ. {thai_digits(year)}",
+                    headers=["ข้อ", "ชื่อข้อมูล", "มี/ไม่มี", "URL"], rows=pdf_rows,
+                    widths=[7, 43, 10, 40], filename=f"oit-{organization.slug}-{year}")

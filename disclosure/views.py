@@ -41,7 +41,7 @@ def checklist(request, year):
     rules = _rules_or_404(year)
     ensure_checklist(organization, year)
     items = checklist_items(organization, year)
-    if request.GET.get("export") in ("csv", "xlsx"):
+    if request.GET.get("export") in ("csv", "xlsx", "pdf"):
         return getattr(exports, f"as_{request.GET['export']}")(items, organization, year)
     return render(request, "disclosure/checklist.html", {
         "organization": organization, "year": year, "sections": sections(items, rules),

@@ -1,7 +1,7 @@
 """CSV and XLSX of exactly the rows a filtered measure list shows."""
 
 from ita_portal.spreadsheets import csv_response, xlsx_response
-from ita_portal.thai import thai_period
+from ita_portal.thai import thai_digits, thai_period
 from measures.presenters import owner_names
 
 HEADERS = ["ที่", "มาตรการ/แนวทาง", "ตัวชี้วัด", "ผู้รับผิดชอบ", "วันเริ่ม", "วันสิ้นสุด",
@@ -27,3 +27,25 @@ def as_csv(measures, filename):
 def as_xlsx(measures, filename):
     return xlsx_response(HEADERS, measure_rows(measures), filename, title="มาตรการ",
                          widths=WIDTHS)
+
+
+PDF_HEADERS = ["ที่", "มาตรการ/แนวทาง", "ผู้รับผิดชอบ", "ระยะเวลา", "สถานะ", "ร้อยละ"]
+PDF_WIDTHS = [6, 40, 20, 16, 12, 6]
+
+
+def pdf_rows(measures):
+    for m in measures:
+        status = m.get_status_display() + (" (เลยกำหนด)" if m.is_overdue else "")
+        yield [thai_digits(m.number), m.title, owner_names(m),
+               thai_period(m.start_date, m.end_date, m.fiscal_year), status,
+               thai_digits(m.percent)]
+
+
+def as_pdf(measures, filename, organization, year):
+    from reports.lists import list_pdf
+
+    title = "มาตรการส่งเสริมคุณธรรมและความโปร่งใส"
+    if year:
+        title += f" ประจำปีงบประมาณ พ.ศ. {thai_digits(year)}"
+    return list_pdf(organization=organization, title=title, headers=PDF_HEADERS,
+                    rows=pdf_rows(measures), widths=PDF_WIDTHS, filename=filename)

@@ -52,9 +52,12 @@ def measure_list(request):
                                    years=years)
     rows = measure_filter.qs.order_by("number", "pk")
     export = request.GET.get("export")
+    year = measure_filter.form.cleaned_data.get("fiscal_year")
+    name = f"measures-{year or 'all'}"
     if export in ("csv", "xlsx"):
-        name = f"measures-{measure_filter.form.cleaned_data.get('fiscal_year') or 'all'}"
         return getattr(exports, f"as_{export}")(rows, name)
+    if export == "pdf":
+        return exports.as_pdf(rows, name, organization, year)
     table = MeasureTable(rows)
     RequestConfig(request, paginate={"per_page": 25}).configure(table)
     return render(request, "measures/list.html", {

@@ -1,6 +1,6 @@
 from django import forms
 
-from reports.models import Committee, Meeting
+from reports.models import Committee, Meeting, ReportKind
 
 
 class MeetingForm(forms.ModelForm):
@@ -23,3 +23,15 @@ class MeetingForm(forms.ModelForm):
         if taken.exists():
             self.add_error("number", "มีการประชุมครั้งที่นี้ของคณะกรรมการนี้ในปีนี้แล้ว")
         return data
+
+
+class ExportForm(forms.Form):
+    kind = forms.ChoiceField(label="รายงาน", choices=ReportKind.choices)
+    fiscal_year = forms.TypedChoiceField(label="ปีงบประมาณ", coerce=int)
+
+    def __init__(self, *args, years, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["fiscal_year"].choices = [(y, f"พ.ศ. {y}") for y in years]
+        self.fields["fiscal_year"].error_messages["invalid_choice"] = (
+            "เลือกปีงบประมาณจากรายการ")
+        self.fields["kind"].error_messages["invalid_choice"] = "เลือกรายงานจากรายการ"

@@ -100,3 +100,53 @@ class MeetingNote(models.Model):
 
     def __str__(self):
         return self.note[:60]
+
+
+class ReportKind(models.TextChoices):
+    O42 = "o42", "เอกสาร O42: การวิเคราะห์ผลการประเมินและมาตรการ"
+    ANNUAL = "annual", "รายงานผลการดำเนินการประจำปี (O43)"
+
+
+class ExportState(models.TextChoices):
+    QUEUED = "queued", "รอคิว"
+    RUNNING = "running", "กำลังสร้าง"
+    DONE = "done", "เสร็จแล้ว"
+    FAILED = "failed", "ไม่สำเร็จ"
+
+
+class ReportExport(models.Model):
+    """A report rendered in the background; its PDF is kept with its SHA-256."""
+
+    organization = models.ForeignKey(Organization, on_delete=models.CASCADE,
+                                     related_name="report_exports", verbose_name="หน่วยงาน")
+    kind = models.CharField("รายงาน", max_length=8, choices=ReportKind.choices)
+    fiscal_year = models.PositiveSmallIntegerField("ปีงบประมาณ")
+    requested_by = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="+",
+                                     verbose_name="ขอโดย")
+    created_at = models.DateTimeField("ขอเมื่อ", auto_now_add=True)
+    state = models.CharField("สถานะ", max_length=8, choices=ExportState.choices,
+                             default=ExportState.QUEUED)
+    step = models.PositiveSmallIntegerField("ขั้นที่ทำแล้ว", default=0)
+    pages = models.PositiveIntegerField("จำนวนหน้า", null=True, blank=True)
+    finished_at = models.DateTimeField("เสร็จเมื่อ", null=True, blank=True)
+    file = models.FileField("ไฟล์ PDF", upload_to="report-exports/", blank=True)
+    sha256 = models.CharField("SHA-256", max_length=64, blank=True)
+    error = models.TextField("ข้อผิดพลาด", blank=True)
+
+    STEPS = ("รอคิว", "รวบรวมข้อมูล", "จัดหน้า", "เขียนไฟล์ PDF", "เสร็จแล้ว")
+
+    class Meta:
+        verbose_name = "การส่งออกรายงาน"
+        verbose_name_plural = "การส่งออกรายงาน"
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} {self.fiscal_year}"
+
+    @property
+    def percent(self):
+        return 100 * self.step // (len(self.STEPS) - 1)
+
+    @property
+    def step_label(self):
+        return self.STEPS[self.step]

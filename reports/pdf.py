@@ -12,9 +12,14 @@ pdf_text.install()
 STATIC_BASE = f"{settings.BASE_DIR / 'static'}/"
 
 
-def render_pdf(template, context):
+def lay_out(template, context):
+    """The laid-out document (pages known), ready for write_pdf()."""
     html = render_to_string(template, context)
-    return HTML(string=html, base_url=STATIC_BASE).write_pdf()
+    return HTML(string=html, base_url=STATIC_BASE).render()
+
+
+def render_pdf(template, context):
+    return lay_out(template, context).write_pdf()
 
 
 def sha256(data):

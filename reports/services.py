@@ -49,3 +49,4 @@ def meeting_note_save(*, meeting, measure, note, by):
         raise PermissionDenied("มาตรการนี้ไม่ใช่ของหน่วยงาน")
     return MeetingNote.objects.update_or_create(
         meeting=meeting, measure=measure, defaults={"note": note, "by": by})[0]
+

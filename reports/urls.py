@@ -1,6 +1,6 @@
 from django.urls import path
 
-from reports import meeting_views, views
+from reports import export_views, meeting_views, views
 
 urlpatterns = [
     path("dashboard/", views.dashboard_view, name="dashboard"),
@@ -10,4 +10,8 @@ urlpatterns = [
          name="meeting-note"),
     path("meetings/<int:pk>/close/", meeting_views.meeting_close_view, name="meeting-close"),
     path("meetings/<int:pk>/report.pdf", meeting_views.meeting_pdf_view, name="meeting-pdf"),
+    path("reports/", export_views.report_list, name="report-list"),
+    path("reports/exports/<int:pk>/", export_views.export_detail, name="report-export"),
+    path("reports/exports/<int:pk>/report.pdf", export_views.export_file,
+         name="report-export-file"),
 ]

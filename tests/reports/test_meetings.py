@@ -127,9 +127,9 @@ def test_render_report_command(meeting, tmp_path):
     call_command("render_report", "meeting", "--organization", "tambon-a", "--year", "2570",
                  "--meeting", "1", "-o", str(out))
     assert out.read_bytes().startswith(b"%PDF")
-    with pytest.raises(CommandError) as info:
-        call_command("render_report", "o42", "--organization", "tambon-a", "--year", "2570",
-                     "-o", str(out))
+    with pytest.raises(CommandError, match="ไม่พบการประชุมครั้งที่ 9") as info:
+        call_command("render_report", "meeting", "--organization", "tambon-a", "--year",
+                     "2570", "--meeting", "9", "-o", str(out))
     assert info.value.returncode == 2
 
 

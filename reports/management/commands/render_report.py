@@ -3,10 +3,11 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from organizations.lookup import organizations_by_key
-from reports.models import Meeting
+from reports.exports import report_pdf
+from reports.models import Meeting, ReportKind
 from reports.services import meeting_pdf
 
-KINDS = ("meeting",)
+KINDS = ("meeting", *ReportKind.values)
 
 
 def fail(message):
@@ -14,7 +15,8 @@ def fail(message):
 
 
 class Command(BaseCommand):
-    help = "สร้างรายงาน PDF จากบรรทัดคำสั่ง (ขณะนี้รองรับ meeting: รายงานความก้าวหน้าต่อที่ประชุม)"
+    help = ("สร้างรายงาน PDF จากบรรทัดคำสั่ง: meeting (รายงานความก้าวหน้าต่อที่ประชุม), "
+            "o42 (การวิเคราะห์ผลและมาตรการ), annual (รายงานผลการดำเนินการประจำปี O43)")
 
     def add_arguments(self, parser):
         parser.add_argument("kind", help="ชนิดรายงาน: " + ", ".join(KINDS))
@@ -27,10 +29,14 @@ class Command(BaseCommand):
         if kind not in KINDS:
             raise fail(f"ยังไม่รองรับรายงานชนิด {kind} (รองรับ: {', '.join(KINDS)})")
         org = organizations_by_key(organization).get()
+        data = (self.meeting(org, year, meeting) if kind == "meeting"
+                else report_pdf(kind, org, year))
+        Path(output).write_bytes(data)
+        self.stdout.write(f"เขียน {output} ({len(data)} ไบต์)")
+
+    def meeting(self, org, year, meeting):
         found = Meeting.objects.filter(organization=org, fiscal_year=year, number=meeting)
         if meeting is None or not found.exists():
             raise fail(f"ไม่พบการประชุมครั้งที่ {meeting} ปี {year} ของ {org.slug}")
         found = found.select_related("committee", "organization").first()
-        data = found.report_file.read() if found.is_closed else meeting_pdf(found)
-        Path(output).write_bytes(data)
-        self.stdout.write(f"เขียน {output} ({len(data)} ไบต์)")
+        return found.report_file.read() if found.is_closed else meeting_pdf(found)

@@ -1,0 +1,100 @@
+"""What the O42 document and the annual (O43) report hold, read in a fixed number of queries.
+
+O42: the analysis of the previous assessment's result by indicator (score, issues to improve,
+approach, owner, monitoring) and the fiscal year's measures (steps, owner, period, monitoring).
+Annual / O43: what was done for each measure during the fiscal year, its status and evidence,
+the OIT checklist summary, the scores and their charts.
+"""
+
+from dataclasses import dataclass, field
+
+from django.db.models import Prefetch
+
+from indicators.models import AssessmentYear, Recommendation
+from measures.models import (
+    ImprovementIssue,
+    Measure,
+    MeasureStep,
+    ProgressUpdate,
+    Status,
+    StatusChange,
+)
+from reports import charts
+from reports.dashboard import oit_summary, result_summary
+
+OWNERS = ("owner_departments", "owner_positions", "owner_users")
+
+
+@dataclass
+class IndicatorAnalysis:
+    indicator: object
+    score: object
+    issues: list = field(default_factory=list)
+
+
+def assessed_year(fiscal_year):
+    """The assessment whose result the fiscal year's measures answer: the year before."""
+    return AssessmentYear.objects.filter(year__lt=fiscal_year).order_by("-year").first()
+
+
+def year_result(organization, year):
+    results = result_summary(organization)
+    match = [r for r in results["years"] if year and r.year.pk == year.pk]
+    return results, (match[0] if match else None)
+
+
+def analysis(organization, fiscal_year, result):
+    issues = (ImprovementIssue.objects.filter(organization=organization, fiscal_year=fiscal_year)
+              .select_related("indicator", "oit_item").prefetch_related(*OWNERS)
+              .order_by("indicator__number", "order", "pk"))
+    scores = {i.number: s for i, s, _ in result.indicators} if result else {}
+    groups = {}
+    for issue in issues:
+        key = issue.indicator.number if issue.indicator else None
+        if key not in groups:
+            groups[key] = IndicatorAnalysis(issue.indicator, scores.get(key))
+        groups[key].issues.append(issue)
+    return sorted(groups.values(), key=lambda g: (g.indicator is None,
+                                                  g.indicator.number if g.indicator else 0))
+
+
+def fiscal_measures(organization, fiscal_year, *prefetch):
+    return list(Measure.objects.filter(organization=organization, fiscal_year=fiscal_year)
+                .prefetch_related(*OWNERS, "indicators",
+                                  Prefetch("steps", queryset=MeasureStep.objects.order_by("order")),
+                                  *prefetch)
+                .order_by("number"))
+
+
+def o42_context(organization, fiscal_year):
+    year = assessed_year(fiscal_year)
+    results, result = year_result(organization, year)
+    recommendations = (Recommendation.objects.filter(organization=organization, year=year)
+                       .select_related("tool").order_by("order") if year else [])
+    return {
+        "organization": organization, "fiscal_year": fiscal_year, "year": year,
+        "result": result, "analysis": analysis(organization, fiscal_year, result),
+        "recommendations": list(recommendations),
+        "bars": charts.score_bars([(f"{i.number}. {i.name_th}", s, p)
+                                   for i, s, p in result.indicators]) if result else None,
+        "measures": fiscal_measures(organization, fiscal_year),
+    }
+
+
+def annual_context(organization, fiscal_year):
+    updates = Prefetch("updates", queryset=ProgressUpdate.objects.select_related("by")
+                       .prefetch_related("evidence").order_by("reported_on", "pk"))
+    changes = Prefetch("status_changes", queryset=StatusChange.objects.filter(step=None)
+                       .select_related("by").order_by("at", "pk"))
+    measures = fiscal_measures(organization, fiscal_year, updates, changes)
+    counts = {status: 0 for status in Status.values}
+    for measure in measures:
+        counts[measure.status] += 1
+    return {
+        "organization": organization, "fiscal_year": fiscal_year, "measures": measures,
+        "status_counts": [(label, counts[value]) for value, label in Status.choices],
+        "status_chart": charts.status_bar(counts, dict(Status.choices)),
+        "results": result_summary(organization),
+        "oit": oit_summary(organization, fiscal_year if AssessmentYear.objects.filter(
+            year=fiscal_year).exists() else None),
+    }

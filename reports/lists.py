@@ -1,0 +1,18 @@
+"""Any list page as an A4 PDF: the same rows as the page, in a table with repeated headers."""
+
+from django.http import HttpResponse
+from django.utils import timezone
+
+from ita_portal.thai import thai_date
+from reports.pdf import render_pdf
+
+
+def list_pdf(*, organization, title, headers, rows, widths, filename):
+    data = render_pdf("reports/pdf/table.html", {
+        "organization": organization, "title": title,
+        "columns": list(zip(headers, widths, strict=True)), "rows": list(rows),
+        "printed": thai_date(timezone.localdate(), digits=True),
+    })
+    response = HttpResponse(data, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{filename}.pdf"'
+    return response
