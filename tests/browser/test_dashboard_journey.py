@@ -49,3 +49,28 @@ def test_admin_adds_closes_and_downloads_a_meeting_report(page, screenshot, demo
                    check=True)
     text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout
     assert "มอบหมายให้ติดตาม" in text and "หน้า ๑ จาก" in text
+
+
+def test_admin_exports_the_o42_document(page, screenshot, demo, log_in, live_server, tmp_path):
+    import subprocess
+
+    from tests.browser.conftest import ARTIFACTS
+
+    log_in("admin", DEMO_PASSWORD)
+    page.click("text=รายงาน PDF")
+    page.select_option("#id_kind", "o42")
+    page.select_option("#id_fiscal_year", "2565")
+    page.click("button:has-text('สร้างรายงาน PDF')")
+    page.wait_for_selector("#export-state:has-text('สร้างเสร็จแล้ว')")
+    screenshot("export-1-done")
+    with page.expect_download() as download:
+        page.click("#export-file")
+    pdf = tmp_path / "o42.pdf"
+    download.value.save_as(pdf)
+    subprocess.run(["pdftoppm", "-r", "70", "-png", str(pdf), str(ARTIFACTS / "o42-pdf")],
+                   check=True)
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout
+    assert "ตัวชี้วัดที่ ๒ การใช้งบประมาณ" in text and "ดำเนินการ" in text
+    page.click("text=กลับไปยังรายการรายงาน")
+    assert "ดาวน์โหลด (" in page.inner_text("main")
+    screenshot("export-2-list")
