@@ -54,7 +54,10 @@ def scenarios(requests):
     finance = Client()
     finance_user = User.objects.filter(role="staff", department__name_th="กองคลัง").first()
     finance.force_login(finance_user)
+    from disclosure.services import ensure_checklist
+    from indicators.models import AssessmentYear
     from measures.models import Measure
+    ensure_checklist(finance_user.organization, AssessmentYear.objects.latest("year").year)
     org_measures = list(Measure.objects.filter(organization_id=finance_user.organization_id)
                         .values_list("pk", flat=True))
     return {
@@ -65,6 +68,10 @@ def scenarios(requests):
         "measure detail": measure(
             finance, lambda i: f"/measures/{org_measures[i % len(org_measures)]}/", requests),
         "home (staff, 5 years of scores)": measure(staff, "/", requests),
+        "committee dashboard (50 measures, 5 years, OIT checklist)": measure(
+            finance, "/dashboard/", requests),
+        "committee dashboard, meeting mode": measure(finance, "/dashboard/?meeting=1",
+                                                     requests),
         "admin organisation list (8,300 rows, page 1)": measure(
             admin, "/admin/organizations/organization/", requests),
         "admin organisation search": measure(

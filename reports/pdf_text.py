@@ -31,6 +31,7 @@ class Cluster:
     text: str
     glyphs: list  # glyph ids, None for a glyph the font lacks (WeasyPrint renumbers it)
     font: object
+    marked: bool = False  # decided when its first glyph is drawn
 
     def needs_actual_text(self):
         if len(self.glyphs) > 1 or None in self.glyphs:
@@ -156,7 +157,9 @@ class ActualTextStream:
                 cluster, index = self._queue.pop(0)
                 if cluster.glyphs[index] not in (None, int(glyph, 16)):
                     return None
-                marked = cluster.needs_actual_text()
+                if index == 0:
+                    cluster.marked = cluster.needs_actual_text()
+                marked = cluster.marked
                 if marked and index == 0:
                     flush(plan, pieces)
                     plan.append(("BDC", cluster.text))

@@ -1,0 +1,131 @@
+"""Render time and peak memory of the meeting report, the annual report and the O42 document,
+for the demo municipality and for a large one (200 measures, each with steps, two progress
+updates and a status change), on the database in DATABASE_URL.
+
+    python bench/reports.py            # prepares the data, then one child process per render
+
+Each render runs in a fresh process: "cold" is the first render (fonts and templates loaded),
+"warm" the median of the next three; peak RSS is the child's maximum resident set.
+"""
+
+import argparse
+import datetime
+import json
+import re
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+from common import setup_django
+
+LARGE = "bench-large-200"
+KINDS = ("meeting", "annual", "o42")
+
+
+def prepare():
+    from indicators.criteria_loader import load_all
+    from ita_portal.demo import load_demo
+
+    load_all()
+    demo = load_demo()[0]
+    return {"demo (เทศบาลตำบลอรุณนิคม, 4 measures)": demo.slug,
+            "large (200 measures, 400 updates)": large_organization(demo).slug}
+
+
+def large_organization(demo):
+    from measures.models import Measure, MeasureStep, ProgressUpdate, StatusChange
+    from organizations.models import Organization, User
+    from reports.models import Committee, Meeting
+
+    org, created = Organization.objects.get_or_create(
+        slug=LARGE, defaults={"name_th": "เทศบาลเมืองทดสอบขนาดใหญ่", "kind": demo.kind})
+    if not created:
+        return org
+    admin = User.objects.create(username=f"{LARGE}-admin", organization=org, role="admin")
+    day = datetime.date(2021, 10, 1)
+    measures = Measure.objects.bulk_create([Measure(
+        organization=org, fiscal_year=2565, number=n, start_date=day,
+        end_date=day + datetime.timedelta(days=300), status="in_progress", percent=50,
+        title=f"มาตรการที่ {n} ส่งเสริมการเปิดเผยข้อมูลและการดำเนินงานอย่างโปร่งใส ตรวจสอบได้",
+        monitoring="รายงานความคืบหน้าให้คณะกรรมการทราบทุกครั้งที่มีการประชุม จนกว่าจะแล้วเสร็จ",
+        owner_text="กองคลัง") for n in range(1, 201)])
+    MeasureStep.objects.bulk_create([MeasureStep(
+        measure=m, order=k, text=f"ขั้นตอนที่ {k}: จัดทำและเผยแพร่ข้อมูลบนเว็บไซต์หลักของหน่วยงาน")
+        for m in measures for k in (1, 2, 3)])
+    ProgressUpdate.objects.bulk_create([ProgressUpdate(
+        measure=m, reported_on=day + datetime.timedelta(days=30 * k), percent=25 * k,
+        status="in_progress", by=admin,
+        note="ดำเนินการตามแผนแล้ว เผยแพร่ประกาศทางเว็บไซต์และบอร์ดประชาสัมพันธ์ของเทศบาล")
+        for m in measures for k in (1, 2)])
+    StatusChange.objects.bulk_create([StatusChange(
+        measure=m, from_status="not_started", to_status="in_progress", by=admin)
+        for m in measures])
+    committee = Committee.objects.create(organization=org, name_th="คณะกรรมการสนับสนุนฯ")
+    Meeting.objects.create(organization=org, committee=committee, fiscal_year=2565, number=1,
+                           date=datetime.date(2022, 3, 1))
+    return org
+
+
+def child(kind, slug):
+    """Render one report four times in this process; print the timings and peak memory."""
+    from organizations.models import Organization
+    from reports.exports import report_pdf
+    from reports.models import Meeting
+    from reports.services import meeting_pdf
+
+    org = Organization.objects.get(slug=slug)
+    if kind == "meeting":
+        meeting = Meeting.objects.filter(organization=org, fiscal_year=2565).first()
+        if meeting is None:
+            from reports.models import Committee
+            committee = Committee.objects.filter(organization=org).first()
+            meeting = Meeting.objects.create(organization=org, committee=committee,
+                                             fiscal_year=2565, number=1,
+                                             date=datetime.date(2022, 3, 1))
+
+        def render():
+            return meeting_pdf(meeting)
+    else:
+        def render():
+            return report_pdf(kind, org, 2565)
+    timings, size = [], 0
+    for _ in range(4):
+        started = time.perf_counter()
+        size = len(render())
+        timings.append(time.perf_counter() - started)
+    pages = _pages(render())
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(json.dumps({"cold_s": round(timings[0], 2),
+                      "warm_s": round(statistics.median(timings[1:]), 2),
+                      "pages": pages, "bytes": size, "peak_rss_mb": round(peak, 1)}))
+
+
+def _pages(data):
+    with tempfile.NamedTemporaryFile(suffix=".pdf") as pdf:
+        pdf.write(data)
+        pdf.flush()
+        info = subprocess.run(["pdfinfo", pdf.name], capture_output=True, text=True).stdout
+    return int(re.search(r"Pages:\s+(\d+)", info).group(1))
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--child", nargs=2, metavar=("KIND", "SLUG"))
+    args = parser.parse_args()
+    setup_django()
+    if args.child:
+        return child(*args.child)
+    results = {}
+    for label, slug in prepare().items():
+        for kind in KINDS:
+            out = subprocess.run([sys.executable, __file__, "--child", kind, slug],
+                                 capture_output=True, text=True, check=True).stdout
+            results[f"{kind} · {label}"] = json.loads(out.strip().splitlines()[-1])
+    print(json.dumps(results, ensure_ascii=False, indent=2))
+
+
+if __name__ == "__main__":
+    main()
