@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "measures",
     "disclosure",
     "reports",
+    "imports",
 ]
 
 MIDDLEWARE = [
