@@ -44,7 +44,7 @@ class ImportBatch(models.Model):
 class ImportedObject(models.Model):
     """One row the batch created; undo removes exactly these."""
 
-    batch = models.ForeignKey(ImportBatch, on_delete=models.CASCADE, related_name="objects",
+    batch = models.ForeignKey(ImportBatch, on_delete=models.CASCADE, related_name="created_rows",
                               verbose_name="การนำเข้า")
     model = models.CharField("ชนิด", max_length=60)
     object_id = models.PositiveBigIntegerField("รหัส")
@@ -52,3 +52,6 @@ class ImportedObject(models.Model):
     class Meta:
         verbose_name = "ข้อมูลที่นำเข้า"
         verbose_name_plural = "ข้อมูลที่นำเข้า"
+
+    def __str__(self):
+        return f"{self.model} #{self.object_id}"

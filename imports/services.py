@@ -1,7 +1,7 @@
 """Read a document into a preview batch; apply it in one transaction; undo it as a whole.
 
 Nothing that exists is overwritten: a measure with the same number, an issue with the same
-indicator and title, a score already on record are left alone and counted as existing, so
+indicator, title and approach, a score already on record are left alone and counted as existing, so
 importing the same document twice creates nothing the second time.
 """
 
@@ -129,7 +129,8 @@ def _write_issues(writer, plan, year, fiscal_year):
         indicator = indicators[draft["indicator"]]
         found = ImprovementIssue.objects.filter(organization=writer.org,
                                                 fiscal_year=fiscal_year,
-                                                indicator=indicator, title=draft["title"])
+                                                indicator=indicator, title=draft["title"],
+                                                approach=draft["approach"])
         if found.exists():
             writer.existing(ImprovementIssue)
             continue
@@ -196,7 +197,7 @@ def undo(*, batch, by):
     batch = ImportBatch.objects.select_for_update().get(pk=batch.pk)
     if batch.state != BatchState.APPLIED:
         raise ValidationError("ยกเลิกได้เฉพาะการนำเข้าที่ยืนยันแล้ว")
-    created = list(batch.objects.all())
+    created = list(batch.created_rows.all())
     measure_ids = [o.object_id for o in created if o.model == "measures.Measure"]
     if (ProgressUpdate.objects.filter(measure_id__in=measure_ids).exists()
             or StatusChange.objects.filter(measure_id__in=measure_ids).exists()):

@@ -24,6 +24,8 @@ def navigation(request):
         items.append(("results", _("ผลการประเมิน"),
                       reverse("org-results", args=[user.organization.slug])))
     items.append(("criteria", _("เกณฑ์การประเมิน"), reverse("criteria-latest")))
+    if user.organization_id and user.role == Role.ADMIN:
+        items.append(("imports", _("นำเข้าเอกสาร"), reverse("import-start")))
     if user.is_staff:
         items.append(("admin", _("ผู้ดูแลระบบ (Django)"), reverse("admin:index")))
     return {"nav_items": items}

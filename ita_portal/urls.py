@@ -22,6 +22,7 @@ urlpatterns = [
     path("measures/", include("measures.urls")),
     path("disclosure/", include("disclosure.urls")),
     path("", include("reports.urls")),
+    path("", include("imports.urls")),
     path("public/<slug:slug>/<int:year>/", public_views.public_page, name="public-oit"),
     path("public/<slug:slug>/<int:year>.json", public_views.public_json,
          name="public-oit-json"),

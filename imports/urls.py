@@ -1,0 +1,9 @@
+from django.urls import path
+
+from imports import views
+
+urlpatterns = [
+    path("imports/", views.import_start, name="import-start"),
+    path("imports/<int:pk>/", views.batch_detail, name="import-batch"),
+    path("imports/<int:pk>/undo/", views.batch_undo, name="import-undo"),
+]

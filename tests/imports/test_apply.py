@@ -1,0 +1,151 @@
+"""Preview, confirm in one transaction, no duplicates on re-import, undo as a whole."""
+
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.urls import reverse
+
+from imports.models import BatchState, ImportBatch
+from imports.services import apply, owner_choices, preview, undo
+from indicators.models import IndicatorScore
+from measures.models import ImprovementIssue, Measure, ProgressUpdate
+from organizations.models import Position
+
+pytestmark = pytest.mark.django_db
+
+
+def new_owners(batch):
+    return {n: "new" for n, m in owner_choices(batch).items() if m is None}
+
+
+def imported(org, org_admin, seed_bytes):
+    batch = preview(organization=org, fiscal_year=2565, data=seed_bytes, filename="seed.txt",
+                    by=org_admin)
+    return apply(batch=batch, mapping=new_owners(batch), by=org_admin)
+
+
+def test_preview_writes_nothing_but_the_batch(criteria, org, org_admin, seed_bytes):
+    batch = preview(organization=org, fiscal_year=2565, data=seed_bytes, filename="seed.txt",
+                    by=org_admin)
+    assert batch.state == BatchState.PREVIEW and len(batch.plan["measures"]) == 4
+    assert not Measure.objects.exists() and not ImprovementIssue.objects.exists()
+
+
+def test_confirm_creates_everything_with_owners(criteria, org, org_admin, seed_bytes):
+    batch = imported(org, org_admin, seed_bytes)
+    assert Measure.objects.filter(organization=org, fiscal_year=2565).count() == 4
+    assert ImprovementIssue.objects.filter(organization=org).count() == 17
+    assert IndicatorScore.objects.filter(organization=org).count() == 4
+    measure = Measure.objects.get(organization=org, number=1)
+    assert measure.steps.count() == 2 and str(measure.start_date) == "2021-08-01"
+    computer = Position.objects.get(organization=org, name_th="นักวิชาการคอมพิวเตอร์")
+    assert computer in measure.owner_positions.all()  # matched, not duplicated
+    assert batch.summary["created"]["มาตรการ"] == 4
+    everyone = ImprovementIssue.objects.get(organization=org, indicator__number=6, order=8)
+    assert everyone.owned_by_everyone
+
+
+def test_reimport_duplicates_nothing(criteria, org, org_admin, seed_bytes):
+    imported(org, org_admin, seed_bytes)
+    counts = (Measure.objects.count(), ImprovementIssue.objects.count(),
+              Position.objects.count(), IndicatorScore.objects.count())
+    second = imported(org, org_admin, seed_bytes)
+    assert (Measure.objects.count(), ImprovementIssue.objects.count(),
+            Position.objects.count(), IndicatorScore.objects.count()) == counts
+    assert second.summary["created"] == {} and second.summary["existing"]["มาตรการ"] == 4
+
+
+def test_undo_removes_exactly_what_was_created(criteria, org, org_admin, seed_bytes):
+    before = Position.objects.count()
+    batch = imported(org, org_admin, seed_bytes)
+    assert Position.objects.count() > before
+    undo(batch=batch, by=org_admin)
+    batch.refresh_from_db()
+    assert batch.state == BatchState.UNDONE and batch.undone_by == org_admin
+    assert not Measure.objects.exists() and not ImprovementIssue.objects.exists()
+    assert Position.objects.count() == before and not IndicatorScore.objects.exists()
+    with pytest.raises(ValidationError):
+        undo(batch=batch, by=org_admin)
+
+
+def test_undo_refuses_once_work_is_recorded(criteria, org, org_admin, seed_bytes):
+    batch = imported(org, org_admin, seed_bytes)
+    measure = Measure.objects.get(organization=org, number=1)
+    ProgressUpdate.objects.create(measure=measure, reported_on="2022-01-01", percent=10,
+                                  status="in_progress", note="เริ่มแล้ว", by=org_admin)
+    with pytest.raises(ValidationError, match="ยกเลิกทั้งชุดไม่ได้"):
+        undo(batch=batch, by=org_admin)
+    assert Measure.objects.count() == 4
+
+
+def test_a_failure_half_way_writes_nothing(criteria, org, org_admin, seed_bytes, monkeypatch):
+    batch = preview(organization=org, fiscal_year=2565, data=seed_bytes, filename="seed.txt",
+                    by=org_admin)
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr("imports.services._write_measures", broken)
+    with pytest.raises(RuntimeError):
+        apply(batch=batch, mapping=new_owners(batch), by=org_admin)
+    batch.refresh_from_db()
+    assert batch.state == BatchState.PREVIEW
+    assert not ImprovementIssue.objects.exists() and not IndicatorScore.objects.exists()
+
+
+@pytest.mark.parametrize("name", ["owner", "other_staff", "committee", "outsider"])
+def test_only_the_organisations_admin_imports(criteria, personas, seed_bytes, name):
+    org_admin = personas["org_admin"]
+    batch = preview(organization=org_admin.organization, fiscal_year=2565, data=seed_bytes,
+                    filename="seed.txt", by=org_admin)
+    with pytest.raises(PermissionDenied):
+        apply(batch=batch, mapping={}, by=personas[name])
+
+
+@pytest.mark.parametrize(("name", "status"), [("owner", 403), ("other_staff", 403),
+                                              ("committee", 403), ("outsider", 404)])
+def test_import_pages_by_role(client, criteria, personas, seed_bytes, name, status):
+    admin = personas["org_admin"]
+    batch = preview(organization=admin.organization, fiscal_year=2565, data=seed_bytes,
+                    filename="seed.txt", by=admin)
+    client.force_login(personas[name])
+    if name != "outsider":
+        assert client.get(reverse("import-start")).status_code == 403
+    assert client.get(reverse("import-batch", args=[batch.pk])).status_code == status
+    assert client.post(reverse("import-batch", args=[batch.pk])).status_code == status
+    assert client.post(reverse("import-undo", args=[batch.pk])).status_code == status
+    client.logout()
+    assert client.get(reverse("import-batch", args=[batch.pk])).status_code == 302
+    batch.refresh_from_db()
+    assert batch.state == BatchState.PREVIEW
+
+
+def test_admin_pastes_previews_and_confirms(client, criteria, org, org_admin, seed_bytes):
+    client.force_login(org_admin)
+    response = client.post(reverse("import-start"), {"fiscal_year": 2565,
+                                                    "text": seed_bytes.decode()})
+    batch = ImportBatch.objects.get()
+    assert response.url == reverse("import-batch", args=[batch.pk])
+    page = client.get(response.url).content.decode()
+    assert "ตรวจก่อนนำเข้า" in page and "บรรทัดที่ไม่ได้นำเข้า" in page and "จนท.พัสดุ" in page
+    form = client.get(response.url).context["form"]
+    data = {name: "new" for name in form.fields}
+    assert client.post(response.url, data).status_code == 302
+    assert Measure.objects.filter(organization=org).count() == 4
+
+
+def test_bad_input_is_refused_in_thai_and_writes_nothing(client, criteria, org_admin):
+    client.force_login(org_admin)
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    cases = [({"fiscal_year": 2565}, "เลือกไฟล์หรือวางข้อความอย่างใดอย่างหนึ่ง"),
+             ({"fiscal_year": "", "text": "x"}, "ระบุปีงบประมาณ"),
+             ({"fiscal_year": 2565, "file": SimpleUploadedFile("a.exe", b"MZ")},
+              "รองรับเฉพาะไฟล์ .docx, .txt หรือ .tsv"),
+             ({"fiscal_year": 2565, "file": SimpleUploadedFile("a.docx", b"PKnot a zip")},
+              "ไม่ใช่ไฟล์ Word"),
+             ({"fiscal_year": 2565, "file": SimpleUploadedFile("a.txt", b"\xff\xfe\x00")},
+              "อ่านไฟล์ไม่ได้")]
+    for data, message in cases:
+        response = client.post(reverse("import-start"), data)
+        assert response.status_code == 400 and message in response.content.decode(), message
+    assert not ImportBatch.objects.exists()
