@@ -19,7 +19,7 @@ from organizations.owners import split_owner_text
 INDICATOR = re.compile(r"ตัวชี้วัด(?:ที่)?\s*([0-9๐-๙]{1,2})")
 DECIMAL = re.compile(r"\d{1,3}\.\d{1,2}")
 SCORE_LINE = re.compile(r"^\s*(?:ได้)?(?:คะแนน(?:เฉลี่ย)?)?\s*(\d{1,3}(?:\.\d{1,2})?)\s*คะแนน\s*$")
-LEADING_NUMBER = re.compile(r"^\s*[0-9๐-๙]{1,2}\s*[.)]?\s+|^\s*[0-9๐-๙]{1,2}\.(?=\S)")
+LEADING_NUMBER = re.compile(r"^\s*[0-9๐-๙]{1,3}\s*[.)]?\s+|^\s*[0-9๐-๙]{1,3}\.(?=\S)")
 CADENCES = [
     (re.compile(r"ทุกครั้งที่(มี)?การประชุม|ทุกครั้งที่ประชุม|ทุกการประชุม"), Cadence.EVERY_MEETING),
     (re.compile(r"ปีละ\s*(2|๒|สอง)\s*ครั้ง|ทุก\s*(6|๖)\s*เดือน|รอบ\s*(6|๖)\s*เดือน"),
@@ -42,7 +42,7 @@ def strip_number(text):
 
 
 def leading_number(text):
-    match = re.match(r"^\s*([0-9๐-๙]{1,2})\s*[.)]?", text or "")
+    match = re.match(r"^\s*([0-9๐-๙]{1,3})(?![0-9๐-๙])\s*[.)]?", text or "")
     return int(number_text(match.group(1))) if match else None
 
 

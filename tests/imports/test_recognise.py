@@ -99,3 +99,11 @@ def test_command_dry_run_prints_json_and_writes_nothing(criteria, org, capsys):
     assert set(first) >= {"title", "steps", "owners", "start", "end", "monitoring", "cadence"}
     assert first["start"] == "2021-08-01" and first["end"] == "2022-01-31"
     assert result["unparsed"] and not Measure.objects.exists()
+
+
+def test_measure_numbers_above_99_are_read_whole(criteria):
+    header = "มาตรการ\tวิธีดำเนินการ\tผู้รับผิดชอบ\tระยะเวลา\tการติดตาม"
+    rows = [header] + [f"{n}. มาตรการ {n}\t๑. ทำ\tกองคลัง\tมีนาคม\t" for n in (99, 100, 123)]
+    plan = read_plan("\n".join(rows).encode(), "x.txt", 2565)
+    assert [m.number for m in plan.measures] == [99, 100, 123]
+    assert [m.title for m in plan.measures] == ["มาตรการ 99", "มาตรการ 100", "มาตรการ 123"]
