@@ -15,6 +15,7 @@ from ita_portal.thai import arabic_digits
 
 PARAGRAPH = re.compile(r"<p[^>]*>(.*?)</p>", re.S | re.I)
 TAG = re.compile(r"<[^>]+>")
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b]")  # PostgreSQL refuses NUL
 
 
 @dataclass
@@ -41,7 +42,7 @@ class UnreadableDocument(ValueError):
 
 def clean(text):
     """One paragraph: tags gone, entities decoded, white space single, digits kept as written."""
-    return " ".join(html.unescape(TAG.sub(" ", text)).replace("\u200b", "").split())
+    return " ".join(CONTROL.sub("", html.unescape(TAG.sub(" ", text))).split())
 
 
 def paragraphs(cell):

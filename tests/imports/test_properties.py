@@ -21,7 +21,7 @@ LINES = st.one_of(st.sampled_from(SEED_LINES),
                   st.lists(FRAGMENTS, max_size=8).map("".join),
                   st.text(max_size=60))
 DOCUMENTS = st.lists(LINES, max_size=25).map("\n".join)
-FAST = settings(max_examples=40, deadline=None,
+FAST = settings(max_examples=40, deadline=None, derandomize=True,  # the same cases each CI run
                 suppress_health_check=[HealthCheck.function_scoped_fixture])
 
 
@@ -65,3 +65,10 @@ def test_apply_writes_all_or_nothing(criteria, org, org_admin, text):
         assert ImprovementIssue.objects.filter(organization=org).count() <= len(
             batch.plan["issues"])
         transaction.set_rollback(True)
+
+
+def test_control_characters_are_dropped_before_they_reach_the_database(criteria, org,
+                                                                       org_admin):
+    batch = preview(organization=org, fiscal_year=2565, data="\x00ตัวชี้วัด\x07".encode(),
+                    filename="x.txt", by=org_admin)
+    assert batch.plan["unparsed"][0]["text"] == "ตัวชี้วัด"
