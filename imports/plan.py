@@ -91,12 +91,6 @@ class Plan:
                           "ไม่พบระยะเวลาดำเนินการ: กำหนดเป็นตลอดปีงบประมาณ โปรดตรวจสอบ")
         self.unparsed.sort(key=lambda item: item["line"])
 
-    def owner_names(self):
-        names = {o for i in self.issues for o in i.owners}
-        names |= {o for m in self.measures for o in m.owners}
-        names |= {o for m in self.measures for s in m.steps for o in s.owners}
-        return sorted(names)
-
     def as_json(self):
         return {"fiscal_year": self.fiscal_year,
                 "scores": {str(k): str(v) for k, v in sorted(self.scores.items())},

@@ -9,14 +9,15 @@ import datetime
 import hashlib
 from decimal import Decimal
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
 from imports.models import BatchState, ImportBatch, ImportedObject
 from imports.recognise import recognise
 from imports.source import read_document
-from indicators.models import AssessmentYear, Indicator, IndicatorScore
+from indicators import selectors
+from indicators.models import Indicator, IndicatorScore
 from measures.models import (
     Cadence,
     ImprovementIssue,
@@ -25,20 +26,16 @@ from measures.models import (
     ProgressUpdate,
     StatusChange,
 )
-from organizations.models import Department, Position, Role
+from organizations.models import Department, Position
 from organizations.owners import EVERYONE_PATTERN, normalise, owner_index
+from organizations.scoping import require_org_admin
 
 MAX_BYTES = 5 * 1024 * 1024
 
 
-def require_admin(user, organization):
-    if user.role != Role.ADMIN or user.organization_id != organization.pk:
-        raise PermissionDenied("เฉพาะผู้ดูแลระบบของหน่วยงานเท่านั้น")
-
-
 def assessed_year(fiscal_year):
     """The assessment an O42 document of a fiscal year analyses: the year before."""
-    year = AssessmentYear.objects.filter(year__lt=fiscal_year).order_by("-year").first()
+    year = selectors.assessed_year(fiscal_year)
     if year is None:
         raise ValidationError(f"ยังไม่มีเกณฑ์การประเมินก่อนปีงบประมาณ {fiscal_year}")
     return year
@@ -55,7 +52,7 @@ def read_plan(data, filename, fiscal_year):
 
 
 def preview(*, organization, fiscal_year, data, filename, by):
-    require_admin(by, organization)
+    require_org_admin(by, organization)
     plan = read_plan(data, filename, fiscal_year)
     return ImportBatch.objects.create(
         organization=organization, fiscal_year=fiscal_year, source_name=filename[:200],
@@ -175,7 +172,7 @@ def _write_measures(writer, plan, fiscal_year):
 @transaction.atomic
 def apply(*, batch, mapping, by):
     """Write the batch: all of it or, on any error, nothing."""
-    require_admin(by, batch.organization)
+    require_org_admin(by, batch.organization)
     batch = ImportBatch.objects.select_for_update().get(pk=batch.pk)
     if batch.state != BatchState.PREVIEW:
         raise ValidationError("การนำเข้านี้ยืนยันหรือยกเลิกไปแล้ว")
@@ -193,7 +190,7 @@ def apply(*, batch, mapping, by):
 @transaction.atomic
 def undo(*, batch, by):
     """Remove what the batch created, unless work has been recorded on it since."""
-    require_admin(by, batch.organization)
+    require_org_admin(by, batch.organization)
     batch = ImportBatch.objects.select_for_update().get(pk=batch.pk)
     if batch.state != BatchState.APPLIED:
         raise ValidationError("ยกเลิกได้เฉพาะการนำเข้าที่ยืนยันแล้ว")

@@ -8,15 +8,15 @@ from django.views.decorators.http import require_POST
 
 from imports.forms import DocumentForm, OwnerMappingForm
 from imports.models import BatchState, ImportBatch
-from imports.services import apply, owner_choices, preview, require_admin, undo
+from imports.services import apply, owner_choices, preview, undo
 from imports.source import UnreadableDocument
 from measures.models import Cadence
-from organizations.scoping import require_member
+from organizations.scoping import require_member, require_org_admin
 
 
 def _admin_organization(request):
     organization = require_member(request.user)
-    require_admin(request.user, organization)
+    require_org_admin(request.user, organization)
     return organization
 
 

@@ -76,3 +76,8 @@ def organization_results(organization):
         results.append(YearResult(year, rows, result, gap_to_target(rules[year.pk],
                                                                     result.total)))
     return results
+
+
+def assessed_year(fiscal_year):
+    """The assessment a fiscal year's measures answer: the latest one before it (or None)."""
+    return AssessmentYear.objects.filter(year__lt=fiscal_year).order_by("-year").first()

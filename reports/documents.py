@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from django.db.models import Prefetch
 
 from indicators.models import AssessmentYear, Recommendation
+from indicators.selectors import assessed_year
 from measures.models import (
     ImprovementIssue,
     Measure,
@@ -30,11 +31,6 @@ class IndicatorAnalysis:
     indicator: object
     score: object
     issues: list = field(default_factory=list)
-
-
-def assessed_year(fiscal_year):
-    """The assessment whose result the fiscal year's measures answer: the year before."""
-    return AssessmentYear.objects.filter(year__lt=fiscal_year).order_by("-year").first()
 
 
 def year_result(organization, year):

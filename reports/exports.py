@@ -2,12 +2,11 @@
 
 import logging
 
-from django.core.exceptions import PermissionDenied
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 
-from organizations.models import Role
+from organizations.scoping import require_org_admin
 from reports.documents import annual_context, o42_context
 from reports.models import ExportState, ReportExport, ReportKind
 from reports.pdf import lay_out, sha256
@@ -31,8 +30,7 @@ def report_pdf(kind, organization, fiscal_year, progress=lambda step, pages=None
 
 def export_start(*, organization, kind, fiscal_year, by):
     """Queue a render; the task runs after the row is committed."""
-    if by.role != Role.ADMIN or by.organization_id != organization.pk:
-        raise PermissionDenied("เฉพาะผู้ดูแลระบบของหน่วยงานเท่านั้น")
+    require_org_admin(by, organization)
     from reports.tasks import render_export
 
     export = ReportExport.objects.create(organization=organization, kind=kind,

@@ -5,15 +5,10 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 
-from organizations.models import Role
+from organizations.scoping import require_org_admin
 from reports.meeting_report import report_rows
 from reports.models import Meeting, MeetingNote, MeetingStatus
 from reports.pdf import render_pdf, sha256
-
-
-def _require_admin(user, organization):
-    if user.role != Role.ADMIN or user.organization_id != organization.pk:
-        raise PermissionDenied("เฉพาะผู้ดูแลระบบของหน่วยงานเท่านั้น")
 
 
 def _require_open(meeting):
@@ -30,7 +25,7 @@ def meeting_pdf(meeting):
 @transaction.atomic
 def meeting_close(*, meeting, by):
     """Freeze the report: render it once, keep the PDF and its SHA-256, close the meeting."""
-    _require_admin(by, meeting.organization)
+    require_org_admin(by, meeting.organization)
     meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
     _require_open(meeting)
     pdf = meeting_pdf(meeting)
@@ -43,7 +38,7 @@ def meeting_close(*, meeting, by):
 
 
 def meeting_note_save(*, meeting, measure, note, by):
-    _require_admin(by, meeting.organization)
+    require_org_admin(by, meeting.organization)
     _require_open(meeting)
     if measure.organization_id != meeting.organization_id:
         raise PermissionDenied("มาตรการนี้ไม่ใช่ของหน่วยงาน")

@@ -4,8 +4,7 @@ from pathlib import Path
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
-from imports.models import ImportBatch
-from imports.services import apply, owner_choices, read_plan
+from imports.services import apply, owner_choices, preview, read_plan
 from imports.source import UnreadableDocument
 from organizations.lookup import organizations_by_key
 from organizations.models import Role
@@ -31,30 +30,28 @@ class Command(BaseCommand):
         path = Path(file)
         if not path.is_file():
             raise fail(f"ไม่พบไฟล์ {file}")
+        data = path.read_bytes()
         try:
-            plan = read_plan(path.read_bytes(), path.name, year)
+            if dry_run:
+                result = read_plan(data, path.name, year).as_json()
+            else:
+                result = self.write(org, year, path.name, data)
         except (UnreadableDocument, ValidationError) as error:
             raise fail(getattr(error, "messages", [str(error)])[0]) from error
-        result = plan.as_json()
-        if not dry_run:
-            result["imported"] = self.write(org, year, path, result)
         if format == "json":
             self.stdout.write(json.dumps(result, ensure_ascii=False, indent=2))
         else:
             self.stdout.write(self.summary(result))
 
-    def write(self, org, year, path, plan):
-        import hashlib
-
+    def write(self, org, year, name, data):
+        """Preview and apply as the organisation's admin; unknown owners become positions."""
         admin = org.members.filter(role=Role.ADMIN, is_active=True).first()
         if admin is None:
             raise fail(f"หน่วยงาน {org.slug} ยังไม่มีผู้ดูแลระบบ จึงบันทึกการนำเข้าในนามใครไม่ได้")
-        batch = ImportBatch.objects.create(
-            organization=org, fiscal_year=year, source_name=path.name[:200], plan=plan,
-            source_sha256=hashlib.sha256(path.read_bytes()).hexdigest(), created_by=admin)
-        mapping = {name: ("new" if match is None else match)
-                   for name, match in owner_choices(batch).items() if match != "everyone"}
-        return apply(batch=batch, mapping=mapping, by=admin).summary
+        batch = preview(organization=org, fiscal_year=year, data=data, filename=name, by=admin)
+        mapping = {name: "new" for name, match in owner_choices(batch).items() if match is None}
+        batch = apply(batch=batch, mapping=mapping, by=admin)
+        return {**batch.plan, "imported": batch.summary}
 
     def summary(self, result):
         lines = [f"คะแนน {len(result['scores'])} ตัวชี้วัด, ประเด็น {len(result['issues'])}, "
