@@ -15,8 +15,7 @@ demo-data: setup
 	$(DEMO_ENV) $(MANAGE) load_demo
 
 demo: demo-data
-	@echo "ITA Portal: http://127.0.0.1:8000/  (Ctrl+C to stop)"
-	$(DEMO_ENV) $(MANAGE) runserver 127.0.0.1:8000
+	bash scripts/demo.sh
 
 # The whole suite, browser tests included (a missing browser fails the run), on PostgreSQL.
 test: setup

@@ -22,7 +22,7 @@ import time
 from common import setup_django
 
 LARGE = "bench-large-200"
-KINDS = ("meeting", "annual", "o42")
+KINDS = ("meeting", "close", "annual", "o42")
 
 
 def prepare():
@@ -73,21 +73,19 @@ def child(kind, slug):
     """Render one report four times in this process; print the timings and peak memory."""
     from organizations.models import Organization
     from reports.exports import report_pdf
-    from reports.models import Meeting
     from reports.services import meeting_pdf
 
     org = Organization.objects.get(slug=slug)
     if kind == "meeting":
-        meeting = Meeting.objects.filter(organization=org, fiscal_year=2565).first()
-        if meeting is None:
-            from reports.models import Committee
-            committee = Committee.objects.filter(organization=org).first()
-            meeting = Meeting.objects.create(organization=org, committee=committee,
-                                             fiscal_year=2565, number=1,
-                                             date=datetime.date(2022, 3, 1))
+        meeting = first_meeting(org)
 
         def render():
             return meeting_pdf(meeting)
+    elif kind == "close":
+        meeting = first_meeting(org)
+
+        def render():
+            return close_and_roll_back(meeting)
     else:
         def render():
             return report_pdf(kind, org, 2565)
@@ -96,11 +94,38 @@ def child(kind, slug):
         started = time.perf_counter()
         size = len(render())
         timings.append(time.perf_counter() - started)
-    pages = _pages(render())
+    pages = _pages(render()) if kind != "close" else None
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(json.dumps({"cold_s": round(timings[0], 2),
                       "warm_s": round(statistics.median(timings[1:]), 2),
                       "pages": pages, "bytes": size, "peak_rss_mb": round(peak, 1)}))
+
+
+def first_meeting(org):
+    from reports.models import Committee, Meeting
+
+    meeting = Meeting.objects.filter(organization=org, fiscal_year=2565).first()
+    if meeting is None:
+        committee = Committee.objects.filter(organization=org).first()
+        meeting = Meeting.objects.create(organization=org, committee=committee,
+                                         fiscal_year=2565, number=1,
+                                         date=datetime.date(2022, 3, 1))
+    return meeting
+
+
+def close_and_roll_back(meeting):
+    """What the close request does (freeze the report as HTML, close), rolled back; the PDF
+    itself is rendered afterwards by the background task and measured as "meeting"."""
+    from django.db import transaction
+
+    from organizations.models import User
+    from reports.services import meeting_close
+
+    admin = User.objects.filter(organization=meeting.organization, role="admin").first()
+    with transaction.atomic():
+        closed = meeting_close(meeting=meeting, by=admin)
+        transaction.set_rollback(True)
+    return closed.report_html.encode()
 
 
 def _pages(data):

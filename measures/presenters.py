@@ -1,4 +1,11 @@
-"""How measure data reads to people: owner names in one line (uses prefetched relations)."""
+"""How measure data reads to people: owner names in one line (uses prefetched relations),
+step numbers."""
+
+import re
+
+from ita_portal.thai import thai_digits
+
+OWN_NUMBER = re.compile(r"^\s*(\(?[0-9๐-๙]{1,2}[).]|[0-9๐-๙]{1,2}\s)")
 
 EVERYONE = "ทุกสำนัก ทุกกอง รวมถึงพนักงานทุกคน"
 
@@ -14,3 +21,10 @@ def owner_list(owned):
 
 def owner_names(owned):
     return ", ".join(owner_list(owned)) or owned.owner_text or "–"
+
+
+def numbered_step(step):
+    """"๒. text", unless the text carries its own number ("(๒) …", "2) …", "๒. …")."""
+    if OWN_NUMBER.match(step.text):
+        return step.text
+    return f"{thai_digits(step.order)}. {step.text}"

@@ -11,7 +11,7 @@ from organizations.scoping import require_member
 from reports.forms import MeetingForm
 from reports.meeting_report import report_rows
 from reports.models import Meeting
-from reports.services import meeting_close, meeting_note_save, meeting_pdf
+from reports.services import meeting_close, meeting_note_save, meeting_pdf, meeting_render_retry
 
 
 def _meeting_for_user(request, pk):
@@ -43,6 +43,7 @@ def meeting_detail(request, pk):
     meeting = _meeting_for_user(request, pk)
     return render(request, "reports/meeting_detail.html", {
         "meeting": meeting, "rows": report_rows(meeting),
+        "is_admin": request.user.role == Role.ADMIN,
         "can_manage": request.user.role == Role.ADMIN and not meeting.is_closed})
 
 
@@ -68,7 +69,18 @@ def meeting_close_view(request, pk):
     except ValidationError as error:
         messages.error(request, error.messages[0])
         return redirect("meeting-detail", pk=meeting.pk)
-    messages.success(request, "ปิดการประชุมและตรึงรายงานแล้ว")
+    messages.success(request, "ปิดการประชุมและตรึงรายงานแล้ว ระบบกำลังจัดทำไฟล์ PDF")
+    return redirect("meeting-detail", pk=meeting.pk)
+
+
+@login_required
+@require_POST
+def meeting_render_view(request, pk):
+    meeting = _meeting_for_user(request, pk)
+    try:
+        meeting_render_retry(meeting=meeting, by=request.user)
+    except ValidationError as error:
+        messages.error(request, error.messages[0])
     return redirect("meeting-detail", pk=meeting.pk)
 
 
@@ -76,6 +88,10 @@ def meeting_close_view(request, pk):
 def meeting_pdf_view(request, pk):
     meeting = _meeting_for_user(request, pk)
     name = f"meeting-{meeting.fiscal_year}-{meeting.number}.pdf"
+    if meeting.is_closed and not meeting.report_file:
+        messages.info(request, meeting.report_error or "ระบบกำลังจัดทำไฟล์ PDF ที่ตรึงไว้ "
+                      "โปรดรอสักครู่แล้วลองอีกครั้ง")
+        return redirect("meeting-detail", pk=meeting.pk)
     if meeting.is_closed:
         return FileResponse(meeting.report_file.open("rb"), as_attachment=True, filename=name,
                             content_type="application/pdf")

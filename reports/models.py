@@ -65,6 +65,9 @@ class Meeting(models.Model):
     report_file = models.FileField("รายงานที่ตรึงแล้ว (PDF)", upload_to="meeting-reports/",
                                    blank=True)
     report_sha256 = models.CharField("SHA-256 ของรายงาน", max_length=64, blank=True)
+    report_html = models.TextField("เนื้อหารายงานที่ตรึงไว้ ณ เวลาปิดการประชุม", blank=True,
+                                   editable=False)
+    report_error = models.CharField("ข้อผิดพลาดในการจัดทำ PDF", max_length=200, blank=True)
 
     class Meta:
         verbose_name = "การประชุม"
@@ -79,6 +82,11 @@ class Meeting(models.Model):
     @property
     def is_closed(self):
         return self.status == MeetingStatus.CLOSED
+
+    @property
+    def report_pending(self):
+        """Closed, its content frozen, the PDF still being rendered in the background."""
+        return self.is_closed and not self.report_file and not self.report_error
 
 
 class MeetingNote(models.Model):

@@ -14,7 +14,10 @@ STATIC_BASE = f"{settings.BASE_DIR / 'static'}/"
 
 def lay_out(template, context):
     """The laid-out document (pages known), ready for write_pdf()."""
-    html = render_to_string(template, context)
+    return lay_out_html(render_to_string(template, context))
+
+
+def lay_out_html(html):
     return HTML(string=html, base_url=STATIC_BASE).render()
 
 

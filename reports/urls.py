@@ -9,6 +9,7 @@ urlpatterns = [
     path("meetings/<int:pk>/notes/<int:measure_pk>/", meeting_views.meeting_note,
          name="meeting-note"),
     path("meetings/<int:pk>/close/", meeting_views.meeting_close_view, name="meeting-close"),
+    path("meetings/<int:pk>/render/", meeting_views.meeting_render_view, name="meeting-render"),
     path("meetings/<int:pk>/report.pdf", meeting_views.meeting_pdf_view, name="meeting-pdf"),
     path("reports/", export_views.report_list, name="report-list"),
     path("reports/exports/<int:pk>/", export_views.export_detail, name="report-export"),

@@ -9,3 +9,8 @@ register = template.Library()
 def owner_names(owned):
     """Owners in one line; the document's own wording when none are linked."""
     return presenters.owner_names(owned)
+
+
+@register.filter
+def numbered_step(step):
+    return presenters.numbered_step(step)

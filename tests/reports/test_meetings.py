@@ -1,4 +1,5 @@
 import datetime
+import hashlib
 import subprocess
 
 import pytest
@@ -9,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from measures.models import Cadence
+from reports import pdf as pdf_module
 from reports.meeting_report import cadence_due, report_rows
 from reports.models import Committee, Meeting
 from reports.services import meeting_close
@@ -87,22 +89,30 @@ def test_only_admins_close_meetings_and_write_resolutions(client, personas, meet
     assert not meeting.is_closed and not meeting.notes.exists()
 
 
-def test_closing_freezes_the_report_and_its_hash(client, org_admin, owner, meeting, tmp_path):
+def close(client, meeting, capture, execute=True):
+    with capture(execute=execute):
+        response = client.post(reverse("meeting-close", args=[meeting.pk]))
+    meeting.refresh_from_db()
+    return response
+
+
+def download(client, meeting):
+    return b"".join(client.get(reverse("meeting-pdf", args=[meeting.pk])).streaming_content)
+
+
+def test_closing_freezes_the_report_and_its_hash(client, org_admin, owner, meeting, tmp_path,
+                                                 django_capture_on_commit_callbacks):
     client.force_login(org_admin)
     measure = meeting.organization.measures.get(number=1)
     client.post(reverse("meeting-note", args=[meeting.pk, measure.pk]),
                 {"note": "ที่ประชุมรับทราบ ให้เร่งดำเนินการ"})
-    assert client.post(reverse("meeting-close", args=[meeting.pk])).status_code == 302
-    meeting.refresh_from_db()
-    frozen = client.get(reverse("meeting-pdf", args=[meeting.pk]))
-    first = b"".join(frozen.streaming_content)
-    import hashlib
+    assert close(client, meeting, django_capture_on_commit_callbacks).status_code == 302
+    first = download(client, meeting)
     assert meeting.is_closed and hashlib.sha256(first).hexdigest() == meeting.report_sha256
     measure.title = "แก้ไขชื่อหลังปิดประชุม"
     measure.status = "done"
     measure.save()
-    again = b"".join(client.get(reverse("meeting-pdf", args=[meeting.pk])).streaming_content)
-    assert again == first
+    assert download(client, meeting) == first
     with pytest.raises(ValidationError, match="ปิดแล้ว"):
         meeting_close(meeting=meeting, by=org_admin)
     with pytest.raises(PermissionDenied):
@@ -110,6 +120,54 @@ def test_closing_freezes_the_report_and_its_hash(client, org_admin, owner, meeti
     fonts, text, pages = pdf_text(first, tmp_path)
     assert "Sarabun" in fonts and "Pages:           1" in pages
     assert "หน้า ๑ จาก ๑" in text and "ที่ประชุมรับทราบ" in text
+
+
+def test_edits_made_before_the_background_render_do_not_reach_the_frozen_pdf(
+        client, org_admin, meeting, tmp_path, django_capture_on_commit_callbacks):
+    client.force_login(org_admin)
+    with django_capture_on_commit_callbacks() as queued:
+        client.post(reverse("meeting-close", args=[meeting.pk]))
+    meeting.refresh_from_db()
+    assert meeting.report_pending and len(queued) == 1
+    page = client.get(reverse("meeting-detail", args=[meeting.pk])).content.decode()
+    assert "กำลังจัดทำไฟล์ PDF" in page and 'http-equiv="refresh"' in page
+    response = client.get(reverse("meeting-pdf", args=[meeting.pk]), follow=True)
+    assert "โปรดรอสักครู่" in response.content.decode()
+    meeting.organization.measures.filter(number=1).update(title="ชื่อที่แก้หลังปิดประชุม")
+    queued[0]()
+    meeting.refresh_from_db()
+    _, text, _ = pdf_text(download(client, meeting), tmp_path)
+    assert "มาตรการทดสอบที่ 1" in text and "ชื่อที่แก้หลังปิดประชุม" not in text
+
+
+def test_a_failed_render_is_shown_and_an_admin_renders_it_again(
+        client, personas, meeting, monkeypatch, django_capture_on_commit_callbacks):
+    client.force_login(personas["org_admin"])
+    real = pdf_module.HTML
+
+    def broken(*args, **kwargs):
+        raise OSError("disk full")
+    monkeypatch.setattr(pdf_module, "HTML", broken)
+    close(client, meeting, django_capture_on_commit_callbacks)
+    assert meeting.report_error and not meeting.report_file
+    page = client.get(reverse("meeting-detail", args=[meeting.pk])).content.decode()
+    assert "จัดทำไฟล์ PDF ไม่สำเร็จ" in page and "จัดทำ PDF อีกครั้ง" in page
+    monkeypatch.setattr(pdf_module, "HTML", real)
+    for name in ("owner", "other_staff", "committee"):
+        client.force_login(personas[name])
+        assert client.post(reverse("meeting-render", args=[meeting.pk])).status_code == 403
+    client.force_login(personas["org_admin"])
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("meeting-render", args=[meeting.pk]))
+    meeting.refresh_from_db()
+    assert not meeting.report_error and download(client, meeting).startswith(b"%PDF")
+    response = client.post(reverse("meeting-render", args=[meeting.pk]), follow=True)
+    assert "ไม่ต้องจัดทำใหม่" in response.content.decode()
+
+
+def test_outsider_cannot_trigger_a_render(client, outsider, meeting):
+    client.force_login(outsider)
+    assert client.post(reverse("meeting-render", args=[meeting.pk])).status_code == 404
 
 
 def test_admin_adds_a_meeting_and_sees_errors_in_thai(client, org_admin, meeting):
@@ -138,3 +196,20 @@ def test_render_report_names_an_unknown_organisation(tmp_path):
         call_command("render_report", "meeting", "--organization", "nowhere", "--year", "2570",
                      "--meeting", "1", "-o", str(tmp_path / "x.pdf"))
     assert info.value.returncode == 2
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_database_queue_and_its_worker_render_the_frozen_report(client, org_admin, meeting,
+                                                                     settings):
+    """The production backend (django-tasks-db) end to end: close, queue row, db_worker."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    from django_tasks_db.models import DBTaskResult
+
+    client.force_login(org_admin)
+    client.post(reverse("meeting-close", args=[meeting.pk]))
+    meeting.refresh_from_db()
+    assert meeting.report_pending and DBTaskResult.objects.filter(status="READY").count() == 1
+    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
+    meeting.refresh_from_db()
+    assert DBTaskResult.objects.get().status == "SUCCESSFUL"
+    assert meeting.report_file and len(meeting.report_sha256) == 64

@@ -39,4 +39,4 @@ class Command(BaseCommand):
         if meeting is None or not found.exists():
             raise fail(f"ไม่พบการประชุมครั้งที่ {meeting} ปี {year} ของ {org.slug}")
         found = found.select_related("committee", "organization").first()
-        return found.report_file.read() if found.is_closed else meeting_pdf(found)
+        return found.report_file.read() if found.report_file else meeting_pdf(found)
