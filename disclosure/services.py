@@ -63,14 +63,14 @@ def item_update(*, item, by, data, expected_version):
     if not changed:
         raise ConcurrentEdit()
     item.refresh_from_db()
-    _replace_links(item, urls)
+    replace_links(item, urls)
     if previous != item.status:
         ItemStatusChange.objects.create(item=item, from_status=previous, to_status=item.status,
                                         by=by)
     return item
 
 
-def _replace_links(item, urls):
+def replace_links(item, urls):
     current = {link.url: link for link in item.links.filter(removed_at=None)}
     wanted = [url for url, _ in urls]
     item.links.filter(removed_at=None).exclude(url__in=wanted).update(removed_at=timezone.now())

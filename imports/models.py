@@ -42,12 +42,16 @@ class ImportBatch(models.Model):
 
 
 class ImportedObject(models.Model):
-    """One row the batch created; undo removes exactly these."""
+    """One row the batch created or changed; undo removes what it created and writes back
+    what it changed (`before`), provided nobody has changed it since (`after`)."""
 
     batch = models.ForeignKey(ImportBatch, on_delete=models.CASCADE, related_name="created_rows",
                               verbose_name="การนำเข้า")
     model = models.CharField("ชนิด", max_length=60)
     object_id = models.PositiveBigIntegerField("รหัส")
+    sheet = models.CharField("แผ่นงาน", max_length=20, blank=True)
+    before = models.JSONField("ข้อมูลก่อนนำเข้า", null=True, blank=True)
+    after = models.JSONField("ข้อมูลหลังนำเข้า", null=True, blank=True)
 
     class Meta:
         verbose_name = "ข้อมูลที่นำเข้า"
@@ -55,3 +59,7 @@ class ImportedObject(models.Model):
 
     def __str__(self):
         return f"{self.model} #{self.object_id}"
+
+    @property
+    def was_update(self):
+        return self.before is not None

@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from imports.models import BatchState, ImportBatch, ImportedObject
 from imports.recognise import recognise
+from imports.sheet_apply import apply_workbook, preview_workbook, undo_updates
 from imports.source import read_document
 from indicators import selectors
 from indicators.models import Indicator, IndicatorScore
@@ -53,6 +54,11 @@ def read_plan(data, filename, fiscal_year):
 
 def preview(*, organization, fiscal_year, data, filename, by):
     require_org_admin(by, organization)
+    if len(data) > MAX_BYTES:
+        raise ValidationError("ไฟล์ใหญ่เกิน ๕ เมกะไบต์")
+    if filename.lower().endswith(".xlsx"):
+        return preview_workbook(organization=organization, fiscal_year=fiscal_year, data=data,
+                                filename=filename, by=by)
     plan = read_plan(data, filename, fiscal_year)
     return ImportBatch.objects.create(
         organization=organization, fiscal_year=fiscal_year, source_name=filename[:200],
@@ -176,15 +182,22 @@ def apply(*, batch, mapping, by):
     batch = ImportBatch.objects.select_for_update().get(pk=batch.pk)
     if batch.state != BatchState.PREVIEW:
         raise ValidationError("การนำเข้านี้ยืนยันหรือยกเลิกไปแล้ว")
+    if batch.plan.get("kind") == "workbook":
+        summary = apply_workbook(batch, by)
+    else:
+        summary = _apply_document(batch, mapping)
+    batch.state, batch.applied_at, batch.summary = BatchState.APPLIED, timezone.now(), summary
+    batch.save()
+    return batch
+
+
+def _apply_document(batch, mapping):
     writer = Writer(batch, dict(mapping))
     year = assessed_year(batch.fiscal_year)
     _write_scores(writer, batch.plan, year)
     _write_issues(writer, batch.plan, year, batch.fiscal_year)
     _write_measures(writer, batch.plan, batch.fiscal_year)
-    batch.state, batch.applied_at, batch.summary = (BatchState.APPLIED, timezone.now(),
-                                                    writer.counts)
-    batch.save()
-    return batch
+    return writer.counts
 
 
 @transaction.atomic
@@ -194,17 +207,16 @@ def undo(*, batch, by):
     batch = ImportBatch.objects.select_for_update().get(pk=batch.pk)
     if batch.state != BatchState.APPLIED:
         raise ValidationError("ยกเลิกได้เฉพาะการนำเข้าที่ยืนยันแล้ว")
-    created = list(batch.created_rows.all())
+    created = [o for o in batch.created_rows.all() if not o.was_update]
     measure_ids = [o.object_id for o in created if o.model == "measures.Measure"]
     if (ProgressUpdate.objects.filter(measure_id__in=measure_ids).exists()
             or StatusChange.objects.filter(measure_id__in=measure_ids).exists()):
         raise ValidationError("มีการรายงานความคืบหน้าหรือเปลี่ยนสถานะของมาตรการที่นำเข้าแล้ว "
                               "จึงยกเลิกทั้งชุดไม่ได้ โปรดแก้ไขรายการนั้นโดยตรง")
-    models = {m._meta.label: m for m in (Measure, ImprovementIssue, IndicatorScore, Position)}
-    for label in ("measures.Measure", "measures.ImprovementIssue",
-                  "indicators.IndicatorScore", "organizations.Position"):
-        ids = [o.object_id for o in created if o.model == label]
-        models[label].objects.filter(pk__in=ids).delete()
+    undo_updates(batch, by)
+    for model in (MeasureStep, Measure, ImprovementIssue, IndicatorScore, Position, Department):
+        ids = [o.object_id for o in created if o.model == model._meta.label]
+        model.objects.filter(pk__in=ids).delete()
     batch.state, batch.undone_at, batch.undone_by = BatchState.UNDONE, timezone.now(), by
     batch.save()
     return batch

@@ -3,13 +3,19 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.http import HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from imports.forms import DocumentForm, OwnerMappingForm
 from imports.models import BatchState, ImportBatch
-from imports.services import apply, owner_choices, preview, undo
+from imports.services import apply, assessed_year, owner_choices, preview, undo
+from imports.sheet_export import workbook_bytes
+from imports.sheet_preview import workbook_sections
 from imports.source import UnreadableDocument
+from ita_portal.spreadsheets import XLSX_TYPE
+from ita_portal.thai import fiscal_year_of
 from measures.models import Cadence
 from organizations.scoping import require_member, require_org_admin
 
@@ -30,14 +36,33 @@ def import_start(request):
             batch = preview(organization=organization, by=request.user, data=data,
                             filename=name, fiscal_year=form.cleaned_data["fiscal_year"])
         except (UnreadableDocument, ValidationError) as error:
-            form.add_error(None, getattr(error, "messages", [str(error)])[0])
+            for message in getattr(error, "messages", [str(error)]):
+                form.add_error(None, message)
         else:
             return redirect("import-batch", pk=batch.pk)
     batches = ImportBatch.objects.filter(organization=organization).select_related(
         "created_by")[:20]
     status = 400 if form.errors else 200
-    return render(request, "imports/start.html", {"form": form, "batches": batches},
-                  status=status)
+    return render(request, "imports/start.html", {
+        "form": form, "batches": batches, "year": fiscal_year_of(timezone.localdate())},
+        status=status)
+
+
+@login_required
+def workbook_download(request):
+    """The XLSX template (?template=1) or all the data of a fiscal year in the same layout."""
+    organization = require_member(request.user)
+    try:
+        year = int(request.GET.get("year", ""))
+        assessed_year(year)
+    except (ValueError, ValidationError):
+        return HttpResponseBadRequest("ระบุปีงบประมาณ พ.ศ. ที่มีเกณฑ์การประเมิน เช่น ?year=2566")
+    template = request.GET.get("template") == "1"
+    data = workbook_bytes(organization, year, template=template)
+    name = f"ita-{'template' if template else 'data'}-{organization.slug}-{year}.xlsx"
+    response = HttpResponse(data, content_type=XLSX_TYPE)
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
 
 
 def with_labels(plan):
@@ -60,6 +85,8 @@ def _mapping_form(batch, data=None):
 @login_required
 def batch_detail(request, pk):
     batch = _batch(request, pk)
+    if batch.plan.get("kind") == "workbook":
+        return _workbook_batch(request, batch)
     form = _mapping_form(batch, request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -72,6 +99,21 @@ def batch_detail(request, pk):
     return render(request, "imports/batch.html", {
         "batch": batch, "plan": with_labels(batch.plan), "form": form,
         "matched": {n: m for n, m in owner_choices(batch).items() if m is not None},
+        "is_preview": batch.state == BatchState.PREVIEW})
+
+
+def _workbook_batch(request, batch):
+    if request.method == "POST":
+        try:
+            apply(batch=batch, mapping={}, by=request.user)
+        except ValidationError as error:
+            for message in error.messages[:20]:
+                messages.error(request, message)
+        else:
+            messages.success(request, "นำเข้าแล้ว")
+        return redirect("import-batch", pk=batch.pk)
+    return render(request, "imports/workbook_batch.html", {
+        "batch": batch, "sheets": workbook_sections(batch.plan),
         "is_preview": batch.state == BatchState.PREVIEW})
 
 

@@ -1,0 +1,244 @@
+"""Each workbook sheet's rows as portal records: read one (snapshot), find it, write it.
+
+A snapshot is the row as the export writes it (JSON-able, empty text as None); writing a
+snapshot back restores the record, which is how an import is undone.
+"""
+
+import datetime
+
+from django.db.models import F
+from django.utils import timezone
+
+from disclosure.models import DisclosureItem
+from disclosure.services import clean_urls, replace_links
+from indicators.models import Indicator
+from measures.models import Cadence, ImprovementIssue, Measure, MeasureStep
+from measures.presenters import EVERYONE
+from organizations.models import Department, Position
+from organizations.owners import EVERYONE_PATTERN, normalise, owner_index
+
+CADENCE_LABELS = dict(Cadence.choices)
+CADENCE_BY_LABEL = {label: value for value, label in Cadence.choices}
+SORTED = {"owners", "indicators"}
+
+
+def blank(value):
+    return None if value == "" else value
+
+
+def iso(value):
+    return value.isoformat() if value else None
+
+
+def same(column, old, new):
+    if column in SORTED:
+        return sorted(old or []) == sorted(new or [])
+    return old == new
+
+
+class Target:
+    """Where rows go: one organisation and fiscal year, with lookups kept across rows."""
+
+    def __init__(self, organization, fiscal_year, assessed, by=None):
+        self.org, self.fiscal_year, self.assessed = organization, fiscal_year, assessed
+        self.by = by
+        self.refresh_owners()
+
+    def refresh_owners(self):
+        self.owners = owner_index(self.org)
+
+    def owner(self, name):
+        if EVERYONE_PATTERN.search(name):
+            return "everyone"
+        return self.owners.get(normalise(name))
+
+
+def owner_names(obj):
+    names = [EVERYONE] if obj.owned_by_everyone else []
+    names += [d.name_th for d in obj.owner_departments.all()]
+    return names + [p.name_th for p in obj.owner_positions.all()]
+
+
+def set_owners(target, obj, names):
+    resolved = [target.owner(n) for n in names]
+    obj.owner_departments.set([o for o in resolved if isinstance(o, Department)])
+    obj.owner_positions.set([o for o in resolved if isinstance(o, Position)])
+    obj.owned_by_everyone = "everyone" in resolved
+
+
+# Owners ------------------------------------------------------------------------------------
+
+def owner_snapshot(obj):
+    department = getattr(obj, "department", None)
+    return {"kind": "ตำแหน่ง" if isinstance(obj, Position) else "สำนัก/กอง", "name": obj.name_th,
+            "department": department.name_th if department else None,
+            "aliases": blank(obj.aliases)}
+
+
+def owner_find(target, row):
+    model = Position if row["kind"] == "ตำแหน่ง" else Department
+    return model.objects.filter(organization=target.org, name_th=row["name"]).first()
+
+
+def owner_write(target, obj, row):
+    model = Position if row["kind"] == "ตำแหน่ง" else Department
+    obj = obj or model(organization=target.org, name_th=row["name"])
+    obj.aliases = row["aliases"] or ""
+    if model is Position:
+        obj.department = (Department.objects.filter(organization=target.org,
+                                                    name_th=row["department"]).first()
+                          if row["department"] else None)
+    obj.save()
+    target.refresh_owners()
+    return obj
+
+
+# Improvement issues ------------------------------------------------------------------------
+
+def issue_snapshot(obj):
+    return {"id": obj.pk, "indicator": obj.indicator.number if obj.indicator else None,
+            "order": obj.order, "title": obj.title, "approach": blank(obj.approach),
+            "owners": owner_names(obj), "owner_text": blank(obj.owner_text),
+            "monitoring": blank(obj.monitoring), "cadence": CADENCE_LABELS[obj.cadence]}
+
+
+def issue_find(target, row):
+    issues = ImprovementIssue.objects.filter(organization=target.org,
+                                             fiscal_year=target.fiscal_year)
+    if row.get("id"):
+        return issues.filter(pk=row["id"]).first()
+    return issues.filter(indicator__year__year=target.assessed, indicator__number=row["indicator"],
+                         title=row["title"], approach=row["approach"] or "").first()
+
+
+def issue_write(target, obj, row):
+    obj = obj or ImprovementIssue(organization=target.org, fiscal_year=target.fiscal_year,
+                                  assessment_year_id=_year_id(target.assessed))
+    obj.indicator = Indicator.objects.get(year__year=target.assessed, number=row["indicator"])
+    obj.order, obj.title, obj.approach = row["order"] or 0, row["title"], row["approach"] or ""
+    obj.owner_text, obj.monitoring = row["owner_text"] or "", row["monitoring"] or ""
+    obj.cadence = CADENCE_BY_LABEL.get(row["cadence"], Cadence.EVERY_MEETING)
+    obj.save()
+    set_owners(target, obj, row["owners"])
+    obj.save(update_fields=["owned_by_everyone"])
+    return obj
+
+
+def _year_id(year):
+    return Indicator.objects.filter(year__year=year).values_list("year_id", flat=True).first()
+
+
+# Measures ----------------------------------------------------------------------------------
+
+def measure_snapshot(obj):
+    return {"number": obj.number, "title": obj.title,
+            "indicators": sorted(i.number for i in obj.indicators.all()),
+            "owners": owner_names(obj), "owner_text": blank(obj.owner_text),
+            "start_date": iso(obj.start_date), "end_date": iso(obj.end_date),
+            "period_text": blank(obj.period_text), "monitoring": blank(obj.monitoring),
+            "cadence": CADENCE_LABELS[obj.cadence], "status": obj.get_status_display(),
+            "percent": obj.percent}
+
+
+def measure_find(target, row):
+    return Measure.objects.filter(organization=target.org, fiscal_year=target.fiscal_year,
+                                  number=row["number"]).first()
+
+
+def measure_write(target, obj, row):
+    obj = obj or Measure(organization=target.org, fiscal_year=target.fiscal_year,
+                         number=row["number"])
+    obj.title, obj.owner_text = row["title"], row["owner_text"] or ""
+    obj.start_date = datetime.date.fromisoformat(row["start_date"])
+    obj.end_date = datetime.date.fromisoformat(row["end_date"])
+    obj.period_text, obj.monitoring = row["period_text"] or "", row["monitoring"] or ""
+    obj.cadence = CADENCE_BY_LABEL.get(row["cadence"], Cadence.EVERY_MEETING)
+    if obj.pk:
+        obj.version = F("version") + 1
+    obj.save()
+    obj.refresh_from_db()
+    set_owners(target, obj, row["owners"])
+    obj.save(update_fields=["owned_by_everyone"])
+    obj.indicators.set(Indicator.objects.filter(year__year=target.fiscal_year,
+                                                number__in=row["indicators"]))
+    return obj
+
+
+# Steps -------------------------------------------------------------------------------------
+
+def step_snapshot(obj):
+    return {"measure": obj.measure.number, "order": obj.order, "text": obj.text,
+            "owner_text": blank(obj.owner_text), "period_text": blank(obj.period_text),
+            "start_date": iso(obj.start_date), "end_date": iso(obj.end_date)}
+
+
+def step_find(target, row):
+    return MeasureStep.objects.filter(measure__organization=target.org,
+                                      measure__fiscal_year=target.fiscal_year,
+                                      measure__number=row["measure"], order=row["order"]).first()
+
+
+def step_write(target, obj, row):
+    obj = obj or MeasureStep(order=row["order"], measure=Measure.objects.get(
+        organization=target.org, fiscal_year=target.fiscal_year, number=row["measure"]))
+    obj.text, obj.owner_text = row["text"], row["owner_text"] or ""
+    obj.period_text = row["period_text"] or ""
+    obj.start_date = row["start_date"] and datetime.date.fromisoformat(row["start_date"])
+    obj.end_date = row["end_date"] and datetime.date.fromisoformat(row["end_date"])
+    obj.save()
+    return obj
+
+
+# OIT items ---------------------------------------------------------------------------------
+
+def oit_snapshot(obj):
+    links = getattr(obj, "active_links", None) or obj.links.filter(removed_at=None)
+    return {"code": obj.oit_item.code, "name": obj.oit_item.name_th,
+            "status": obj.get_status_display(), "urls": [link.url for link in links],
+            "department": obj.owner_department.name_th if obj.owner_department else None,
+            "position": obj.owner_position.name_th if obj.owner_position else None,
+            "due_date": iso(obj.due_date), "explanation": blank(obj.explanation)}
+
+
+def oit_find(target, row):
+    return (DisclosureItem.objects.filter(organization=target.org,
+                                          oit_item__year__year=target.fiscal_year,
+                                          oit_item__code=row["code"])
+            .select_related("oit_item", "owner_department", "owner_position").first())
+
+
+def oit_write(target, obj, row):
+    """OIT answer rows always exist (ensure_checklist); status is never set from a file."""
+    obj.owner_department = Department.objects.filter(organization=target.org,
+                                                     name_th=row["department"]).first()
+    obj.owner_position = Position.objects.filter(organization=target.org,
+                                                 name_th=row["position"]).first()
+    obj.due_date = row["due_date"] and datetime.date.fromisoformat(row["due_date"])
+    obj.explanation, obj.version = row["explanation"] or "", F("version") + 1
+    obj.updated_at, obj.updated_by = timezone.now(), target.by
+    obj.save()
+    obj.refresh_from_db()
+    replace_links(obj, clean_urls(row["urls"], target.org.domains))
+    return obj
+
+
+class Kind:
+    """One sheet's records: how to read, find and write them, in the order they apply."""
+
+    def __init__(self, sheet, model, snapshot, find, write):
+        self.sheet, self.model = sheet, model
+        self.snapshot, self.find, self.write = snapshot, find, write
+
+    @property
+    def label(self):
+        return self.model._meta.label
+
+
+def kinds():
+    from imports import sheets
+
+    return (Kind(sheets.OWNERS, Department, owner_snapshot, owner_find, owner_write),
+            Kind(sheets.ISSUES, ImprovementIssue, issue_snapshot, issue_find, issue_write),
+            Kind(sheets.MEASURES, Measure, measure_snapshot, measure_find, measure_write),
+            Kind(sheets.STEPS, MeasureStep, step_snapshot, step_find, step_write),
+            Kind(sheets.OIT, DisclosureItem, oit_snapshot, oit_find, oit_write))
