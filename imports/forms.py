@@ -68,3 +68,17 @@ class OwnerMappingForm(forms.Form):
                 model = Department if value[0] == "d" else Position
                 result[name] = model.objects.get(pk=int(value[1:]))
         return result
+
+
+class ScoresForm(forms.Form):
+    file = forms.FileField(label="ไฟล์คะแนน (.csv หรือ .xlsx)",
+                           error_messages={"required": "เลือกไฟล์คะแนน"})
+    dry_run = forms.BooleanField(label="ตรวจอย่างเดียว ยังไม่บันทึก", required=False)
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if not upload.name.lower().endswith((".csv", ".xlsx")):
+            raise forms.ValidationError("รองรับเฉพาะไฟล์ .csv หรือ .xlsx")
+        if upload.size > MAX_BYTES:
+            raise forms.ValidationError("ไฟล์ใหญ่เกิน ๕ เมกะไบต์")
+        return upload

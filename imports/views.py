@@ -8,8 +8,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from imports.forms import DocumentForm, OwnerMappingForm
+from imports.forms import DocumentForm, OwnerMappingForm, ScoresForm
 from imports.models import BatchState, ImportBatch
+from imports.scores import import_scores
 from imports.services import apply, assessed_year, owner_choices, preview, undo
 from imports.sheet_export import workbook_bytes
 from imports.sheet_preview import workbook_sections
@@ -128,3 +129,23 @@ def batch_undo(request, pk):
     else:
         messages.success(request, "ยกเลิกการนำเข้าทั้งชุดแล้ว")
     return redirect("import-batch", pk=batch.pk)
+
+
+@login_required
+def scores_import(request):
+    """Official scores from CSV/XLSX: an organisation's admin for their own organisation,
+    the platform superuser for any; every wrong row listed, nothing written."""
+    if not request.user.is_superuser:
+        _admin_organization(request)
+    form = ScoresForm(request.POST or None, request.FILES or None)
+    result = None
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        try:
+            result = import_scores(upload.read(), upload.name, request.user,
+                                   dry_run=form.cleaned_data["dry_run"])
+        except UnreadableDocument as error:
+            form.add_error("file", str(error))
+    status = 400 if form.errors or (result and result.errors) else 200
+    return render(request, "imports/scores.html", {"form": form, "result": result},
+                  status=status)
