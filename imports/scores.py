@@ -68,6 +68,7 @@ def column_of(header):
 
 def parse(table, by):
     result = ScoreImport()
+    lookups = {"rules": {}, "orgs": {}}
     if not table:
         raise UnreadableDocument("ไฟล์ว่าง")
     columns = [column_of(h) for h in table[0]]
@@ -76,7 +77,7 @@ def parse(table, by):
                                  "และคอลัมน์ตัวชี้วัด 1–10")
     for number, cells in enumerate(table[1:], start=2):
         if any(c not in (None, "") for c in cells):
-            _row(result, number, dict(zip(columns, cells, strict=False)), by)
+            _row(result, number, dict(zip(columns, cells, strict=False)), by, lookups)
     return result
 
 
@@ -90,14 +91,13 @@ def _number(raw):
     return value
 
 
-def _row(result, number, cells, by):
+def _row(result, number, cells, by, lookups):
     def fail(message):
         result.errors.append(f"แถว {number}: {message}")
 
-    org = _organization(cells.get("org"), by, fail)
-    try:
-        rules = selectors.year_rules(int(arabic_digits(str(cells.get("year"))).strip()))
-    except (ValueError, selectors.UnknownYear):
+    org = _organization(cells.get("org"), by, fail, lookups["orgs"])
+    rules = _rules(cells.get("year"), lookups["rules"])
+    if rules is None:
         return fail(f"ไม่มีเกณฑ์การประเมินปี “{cells.get('year')}”")
     scores, given = {}, {}
     for key, raw in cells.items():
@@ -120,10 +120,25 @@ def _label(key):
         key, f"ตัวชี้วัดที่ {key}")
 
 
-def _organization(key, by, fail):
+def _rules(raw, cache):
+    try:
+        year = int(arabic_digits(str(raw)).strip())
+    except ValueError:
+        return None
+    if year not in cache:
+        try:
+            cache[year] = selectors.year_rules(year)
+        except selectors.UnknownYear:
+            cache[year] = None
+    return cache[year]
+
+
+def _organization(key, by, fail, cache):
     key = str(key or "").strip()
-    org = Organization.objects.filter(slug=key).first() or Organization.objects.filter(
-        name_th=key).first()
+    if key not in cache:
+        cache[key] = Organization.objects.filter(slug=key).first() or (
+            Organization.objects.filter(name_th=key).first())
+    org = cache[key]
     if org is None:
         return fail(f"ไม่พบหน่วยงาน “{key}”")
     if by is not None and not by.is_superuser and by.organization_id != org.pk:
@@ -151,20 +166,29 @@ def _check_totals(rules, scores, given, band, fail):
 
 @transaction.atomic
 def write(result, by, source):
-    """Write every parsed row (call only when result.errors is empty)."""
-    for _, org, year, scores in result.rows:
+    """Write every parsed row (call only when result.errors is empty), in bulk per year."""
+    for year in sorted({year for _, _, year, _ in result.rows}):
+        rows = [(org, scores) for _, org, y, scores in result.rows if y == year]
         indicators = {i.number: i for i in Indicator.objects.filter(year__year=year)}
-        for number, value in sorted(scores.items()):
-            score, created = IndicatorScore.objects.get_or_create(
-                organization=org, indicator=indicators[number],
-                defaults={"score": value, "source": source[:200], "recorded_by": by})
-            if created:
-                result.created += 1
-            elif score.score != value:
-                result.updated.append(f"{org.name_th} ปี {year} ตัวชี้วัดที่ {number}: "
-                                      f"{score.score} → {value}")
-                score.score, score.source, score.recorded_by = value, source[:200], by
-                score.save()
+        existing = {(s.organization_id, s.indicator.number): s for s in IndicatorScore.objects
+                    .filter(organization__in=[org for org, _ in rows], indicator__year__year=year)
+                    .select_related("indicator")}
+        new, changed = [], []
+        for org, scores in rows:
+            for number, value in sorted(scores.items()):
+                score = existing.get((org.pk, number))
+                if score is None:
+                    new.append(IndicatorScore(organization=org, indicator=indicators[number],
+                                              score=value, source=source[:200], recorded_by=by))
+                elif score.score != value:
+                    result.updated.append(f"{org.name_th} ปี {year} ตัวชี้วัดที่ {number}: "
+                                          f"{score.score} → {value}")
+                    score.score, score.source, score.recorded_by = value, source[:200], by
+                    changed.append(score)
+        IndicatorScore.objects.bulk_create(new, batch_size=1000)
+        IndicatorScore.objects.bulk_update(changed, ["score", "source", "recorded_by"],
+                                           batch_size=1000)
+        result.created += len(new)
     return result
 
 
