@@ -34,3 +34,40 @@ def test_admin_pastes_previews_fixes_an_owner_and_confirms(page, screenshot, dem
     from organizations.models import Position
 
     assert not Position.objects.filter(name_th="หน.ตรวจสอบภายใน").exists()
+
+
+def test_admin_exports_the_workbook_edits_it_and_imports_it_back(page, screenshot, demo, log_in,
+                                                                 live_server, tmp_path):
+    from tests.imports.workbook_helpers import Editor
+
+    log_in("admin", DEMO_PASSWORD)
+    page.click("text=นำเข้าเอกสาร")
+    page.fill("#wb-year", "2565")
+    with page.expect_download() as download:
+        page.click("button:has-text('ส่งออกข้อมูลปีนี้')")
+    book = Editor(open(download.value.path(), "rb").read())
+    row = book.find("มาตรการ", "ลำดับมาตรการ", 1)
+    book.set("มาตรการ", row, "มาตรการ/แนวทาง", "มาตรการที่แก้ชื่อใน Excel")
+    start = book.get("มาตรการ", row + 1, "วันเริ่ม")
+    book.set("มาตรการ", row + 1, "วันเริ่ม", "31/02/2565")
+    wrong = tmp_path / "wrong.xlsx"
+    wrong.write_bytes(book.bytes())
+    page.fill("#id_fiscal_year", "2565")
+    page.set_input_files("#id_file", str(wrong))
+    page.click("button:has-text('อ่านเอกสารและแสดงตัวอย่าง')")
+    page.wait_for_selector("[role=alert]")
+    assert "แถว 3 คอลัมน์ “วันเริ่ม”: วันที่ไม่ถูกต้อง" in page.inner_text("[role=alert]")
+    screenshot("workbook-1-row-error")
+    book.set("มาตรการ", row + 1, "วันเริ่ม", start)
+    fixed = tmp_path / "fixed.xlsx"
+    fixed.write_bytes(book.bytes())
+    page.fill("#id_fiscal_year", "2565")
+    page.set_input_files("#id_file", str(fixed))
+    page.click("button:has-text('อ่านเอกสารและแสดงตัวอย่าง')")
+    page.wait_for_selector("h1:has-text('ตรวจก่อนนำเข้า')")
+    assert "มาตรการที่แก้ชื่อใน Excel" in page.inner_text("main")
+    screenshot("workbook-2-preview")
+    page.click("button:has-text('ยืนยันการนำเข้า')")
+    page.wait_for_selector("#batch-state:has-text('นำเข้าแล้ว')")
+    screenshot("workbook-3-done")
+    assert "แก้ไข: มาตรการ 1" in page.inner_text("#summary")
