@@ -1,6 +1,6 @@
 from django import forms
 
-from imports.services import MAX_BYTES
+from imports.source import MAX_BYTES, TOO_LARGE
 from organizations.models import Department, Position
 
 ALLOWED = (".docx", ".txt", ".tsv", ".xlsx")
@@ -25,7 +25,7 @@ class DocumentForm(forms.Form):
         if not upload.name.lower().endswith(ALLOWED):
             raise forms.ValidationError("รองรับเฉพาะไฟล์ .docx, .xlsx, .txt หรือ .tsv")
         if upload.size > MAX_BYTES:
-            raise forms.ValidationError("ไฟล์ใหญ่เกิน ๕ เมกะไบต์")
+            raise forms.ValidationError(TOO_LARGE)
         return upload
 
     def clean(self):
@@ -80,5 +80,5 @@ class ScoresForm(forms.Form):
         if not upload.name.lower().endswith((".csv", ".xlsx")):
             raise forms.ValidationError("รองรับเฉพาะไฟล์ .csv หรือ .xlsx")
         if upload.size > MAX_BYTES:
-            raise forms.ValidationError("ไฟล์ใหญ่เกิน ๕ เมกะไบต์")
+            raise forms.ValidationError(TOO_LARGE)
         return upload

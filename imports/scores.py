@@ -15,10 +15,10 @@ from decimal import Decimal, InvalidOperation
 from django.db import transaction
 
 from imports.sheet_read import open_workbook
-from imports.source import UnreadableDocument
+from imports.source import MAX_BYTES, TOO_LARGE, UnreadableDocument
 from indicators import selectors
 from indicators.models import Indicator, IndicatorScore
-from indicators.scoring import round2
+from indicators.scoring import compute_result, round2
 from ita_portal.thai import arabic_digits
 from organizations.models import Organization
 
@@ -147,8 +147,6 @@ def _organization(key, by, fail, cache):
 
 
 def _check_totals(rules, scores, given, band, fail):
-    from indicators.scoring import compute_result
-
     if not given and not band:
         return
     computed = compute_result(rules, scores)
@@ -194,8 +192,8 @@ def write(result, by, source):
 
 def import_scores(data, filename, by, *, dry_run=False):
     """Parse, check and (unless dry_run or any error) write; `by` None is the operator."""
-    if len(data) > 5 * 1024 * 1024:
-        raise UnreadableDocument("ไฟล์ใหญ่เกิน ๕ เมกะไบต์")
+    if len(data) > MAX_BYTES:
+        raise UnreadableDocument(TOO_LARGE)
     result = parse(read_table(data, filename), by)
     if not result.errors and not dry_run:
         write(result, by, f"นำเข้าจาก {filename}")

@@ -16,7 +16,8 @@ from django.utils import timezone
 from imports.models import BatchState, ImportBatch, ImportedObject
 from imports.recognise import recognise
 from imports.sheet_apply import apply_workbook, preview_workbook, undo_updates
-from imports.source import read_document
+from imports.sheet_records import assign_owners
+from imports.source import check_size, read_document
 from indicators import selectors
 from indicators.models import Indicator, IndicatorScore
 from measures.models import (
@@ -31,8 +32,6 @@ from organizations.models import Department, Position
 from organizations.owners import EVERYONE_PATTERN, normalise, owner_index
 from organizations.scoping import require_org_admin
 
-MAX_BYTES = 5 * 1024 * 1024
-
 
 def assessed_year(fiscal_year):
     """The assessment an O42 document of a fiscal year analyses: the year before."""
@@ -43,8 +42,7 @@ def assessed_year(fiscal_year):
 
 
 def read_plan(data, filename, fiscal_year):
-    if len(data) > MAX_BYTES:
-        raise ValidationError("ไฟล์ใหญ่เกิน ๕ เมกะไบต์")
+    check_size(data)
     rows, free = read_document(data, filename)
     year = assessed_year(fiscal_year)
     names = {i.number: i.name_th.replace(" ", "")
@@ -54,8 +52,7 @@ def read_plan(data, filename, fiscal_year):
 
 def preview(*, organization, fiscal_year, data, filename, by):
     require_org_admin(by, organization)
-    if len(data) > MAX_BYTES:
-        raise ValidationError("ไฟล์ใหญ่เกิน ๕ เมกะไบต์")
+    check_size(data)
     if filename.lower().endswith(".xlsx"):
         return preview_workbook(organization=organization, fiscal_year=fiscal_year, data=data,
                                 filename=filename, by=by)
@@ -107,12 +104,7 @@ class Writer:
         return chosen
 
     def set_owners(self, obj, names):
-        resolved = [self.owner(n) for n in names]
-        obj.owner_departments.set([o for o in resolved if isinstance(o, Department)])
-        obj.owner_positions.set([o for o in resolved if isinstance(o, Position)])
-        if "everyone" in resolved:
-            obj.owned_by_everyone = True
-            obj.save(update_fields=["owned_by_everyone"])
+        assign_owners(obj, [self.owner(n) for n in names])
 
 
 def _write_scores(writer, plan, year):

@@ -7,6 +7,7 @@ and step order, OIT item code); what is in the portal but not in the file is lef
 
 import hashlib
 
+from django.apps import apps
 from django.core.exceptions import ValidationError
 
 from disclosure.services import ensure_checklist
@@ -111,22 +112,13 @@ def undo_updates(batch, by):
     updated = [o for o in batch.created_rows.order_by("-pk") if o.was_update]
     for row in updated:
         kind = by_sheet[row.sheet]
-        obj = _object(kind, row)
+        obj = _object(row)
         if obj is None or changes(kind, obj, row.after):
             raise ValidationError(f"แถวในแผ่นงาน “{kind.sheet.title}” ถูกแก้ไขหลังการนำเข้าแล้ว "
                                   "จึงยกเลิกทั้งชุดไม่ได้ โปรดแก้ไขรายการนั้นโดยตรง")
         kind.write(target, obj, row.before)
 
 
-def _object(kind, row):
-    model = next(m for m in _models() if m._meta.label == row.model)
-    return model.objects.filter(pk=row.object_id).first()
-
-
-def _models():
-    from disclosure.models import DisclosureItem
-    from measures.models import ImprovementIssue, Measure, MeasureStep
-    from organizations.models import Department, Position
-
-    return (Department, Position, ImprovementIssue, Measure, MeasureStep, DisclosureItem)
+def _object(row):
+    return apps.get_model(row.model).objects.filter(pk=row.object_id).first()
 

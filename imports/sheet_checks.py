@@ -18,6 +18,7 @@ KEYS = {"owners": ("kind", "name"), "issues": ("id",), "measures": ("number",),
 class Checker:
     def __init__(self, target, rows):
         self.target, self.rows, self.problems = target, rows, []
+        self._indicators, self._measures, self._codes = {}, None, None
         org = target.org
         self.departments = set(Department.objects.filter(organization=org)
                                .values_list("name_th", flat=True))
@@ -112,14 +113,13 @@ class Checker:
                 self.fail(key, f"ไม่พบ “{values[key]}” ในหน่วยงาน")
 
     def indicators(self, year):
-        cache = self.__dict__.setdefault("_indicators", {})
-        if year not in cache:
-            cache[year] = set(Indicator.objects.filter(year__year=year)
-                              .values_list("number", flat=True))
-        return cache[year]
+        if year not in self._indicators:
+            self._indicators[year] = set(Indicator.objects.filter(year__year=year)
+                                         .values_list("number", flat=True))
+        return self._indicators[year]
 
     def measure_numbers(self):
-        if not hasattr(self, "_measures"):
+        if self._measures is None:
             self._measures = {v["number"] for _, v in self.rows.get("measures", [])}
             self._measures |= set(Measure.objects.filter(
                 organization=self.target.org, fiscal_year=self.target.fiscal_year)
@@ -127,7 +127,7 @@ class Checker:
         return self._measures
 
     def oit_codes(self):
-        if not hasattr(self, "_codes"):
+        if self._codes is None:
             self._codes = set(OITItem.objects.filter(year__year=self.target.fiscal_year)
                               .values_list("code", flat=True))
         return self._codes

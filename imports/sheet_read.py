@@ -7,7 +7,7 @@ from openpyxl import load_workbook
 from openpyxl.utils.exceptions import InvalidFileException
 
 from imports import sheets
-from imports.source import UnreadableDocument
+from imports.source import UnreadableDocument, check_size
 
 MAX_ROWS = 5000
 
@@ -36,6 +36,7 @@ def open_workbook(data):
 
 def read_workbook(data):
     """({sheet key: [(row number, values)]}, [problems]) for the sheets the file has."""
+    check_size(data)
     book = open_workbook(data)
     rows, problems = {}, []
     found = [s for s in sheets.SHEETS if s.title in book.sheetnames]

@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from disclosure.models import DisclosureItem
 from disclosure.services import clean_urls, replace_links
-from indicators.models import Indicator
+from indicators.models import AssessmentYear, Indicator
 from measures.models import Cadence, ImprovementIssue, Measure, MeasureStep
 from measures.presenters import EVERYONE
 from organizations.models import Department, Position
@@ -59,11 +59,16 @@ def owner_names(obj):
     return names + [p.name_th for p in obj.owner_positions.all()]
 
 
-def set_owners(target, obj, names):
-    resolved = [target.owner(n) for n in names]
+def assign_owners(obj, resolved):
+    """Link resolved owners (Department, Position or "everyone") to an issue or a measure."""
     obj.owner_departments.set([o for o in resolved if isinstance(o, Department)])
     obj.owner_positions.set([o for o in resolved if isinstance(o, Position)])
     obj.owned_by_everyone = "everyone" in resolved
+    obj.save(update_fields=["owned_by_everyone"])
+
+
+def set_owners(target, obj, names):
+    assign_owners(obj, [target.owner(n) for n in names])
 
 
 # Owners ------------------------------------------------------------------------------------
@@ -113,19 +118,15 @@ def issue_find(target, row):
 
 def issue_write(target, obj, row):
     obj = obj or ImprovementIssue(organization=target.org, fiscal_year=target.fiscal_year,
-                                  assessment_year_id=_year_id(target.assessed))
+                                  assessment_year=AssessmentYear.objects.get(
+                                      year=target.assessed))
     obj.indicator = Indicator.objects.get(year__year=target.assessed, number=row["indicator"])
     obj.order, obj.title, obj.approach = row["order"] or 0, row["title"], row["approach"] or ""
     obj.owner_text, obj.monitoring = row["owner_text"] or "", row["monitoring"] or ""
     obj.cadence = CADENCE_BY_LABEL.get(row["cadence"], Cadence.EVERY_MEETING)
     obj.save()
     set_owners(target, obj, row["owners"])
-    obj.save(update_fields=["owned_by_everyone"])
     return obj
-
-
-def _year_id(year):
-    return Indicator.objects.filter(year__year=year).values_list("year_id", flat=True).first()
 
 
 # Measures ----------------------------------------------------------------------------------
@@ -158,7 +159,6 @@ def measure_write(target, obj, row):
     obj.save()
     obj.refresh_from_db()
     set_owners(target, obj, row["owners"])
-    obj.save(update_fields=["owned_by_everyone"])
     obj.indicators.set(Indicator.objects.filter(year__year=target.fiscal_year,
                                                 number__in=row["indicators"]))
     return obj
@@ -192,7 +192,8 @@ def step_write(target, obj, row):
 # OIT items ---------------------------------------------------------------------------------
 
 def oit_snapshot(obj):
-    links = getattr(obj, "active_links", None) or obj.links.filter(removed_at=None)
+    links = (obj.active_links if hasattr(obj, "active_links")
+             else obj.links.filter(removed_at=None))
     return {"code": obj.oit_item.code, "name": obj.oit_item.name_th,
             "status": obj.get_status_display(), "urls": [link.url for link in links],
             "department": obj.owner_department.name_th if obj.owner_department else None,
