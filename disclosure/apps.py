@@ -5,3 +5,9 @@ class DisclosureConfig(AppConfig):
     name = "disclosure"
     verbose_name = "การเปิดเผยข้อมูล OIT"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from indicators.editing import oit_item_replaced
+        from disclosure.criteria_changes import move_answers
+
+        oit_item_replaced.connect(move_answers, dispatch_uid="disclosure-move_answers")

@@ -2,29 +2,22 @@
 
 Idempotent: each row is matched on its natural key and written only when a value differs,
 so a second run reports everything unchanged. Rows missing from the files are reported,
-never deleted (scores and checklists may point at them).
+never deleted (scores and checklists may point at them). A year that an operator has changed
+in the portal (it has revisions) is the operator's: the files never overwrite it.
 """
 
 import csv
-import json
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from decimal import Decimal
 from pathlib import Path
 
 from django.conf import settings
 from django.db import transaction
 
-from indicators.models import (
-    AssessmentYear,
-    Indicator,
-    ItemCrosswalk,
-    OITItem,
-    ResultBand,
-    SubIndicator,
-    Tool,
-)
+from indicators.models import AssessmentYear, CriteriaRevision, ItemCrosswalk, OITItem
+from indicators.spec import apply_spec, spec_from_fixture
+from indicators.spec_check import check_spec
 
 CRITERIA_DIR = Path(settings.BASE_DIR) / "fixtures" / "criteria"
 CROSSWALK_NAME = re.compile(r"crosswalk_(\d{4})_(\d{4})\.csv$")
@@ -43,7 +36,10 @@ class LoadReport:
 
     def __str__(self):
         c = self.counts
-        return f"created {c['created']}, updated {c['updated']}, unchanged {c['unchanged']}"
+        text = f"created {c['created']}, updated {c['updated']}, unchanged {c['unchanged']}"
+        if c["kept"]:
+            text += f", kept {c['kept']} year(s) edited in the portal"
+        return text
 
 
 def upsert(model, lookup, values, report):
@@ -62,63 +58,36 @@ def upsert(model, lookup, values, report):
     return obj
 
 
-def _dec(value):
-    return None if value is None else Decimal(str(value))
+def edited_in_portal():
+    """Years an operator has changed in the browser: the fixture files leave them alone."""
+    return set(CriteriaRevision.objects.values_list("year__year", flat=True))
 
 
 @transaction.atomic
 def load_all(root=CRITERIA_DIR):
     report = LoadReport()
+    kept = edited_in_portal()
     for year_dir in sorted(p for p in Path(root).iterdir() if p.is_dir()):
+        if int(year_dir.name) in kept:
+            report.add("kept")
+            continue
         load_year(year_dir, report)
     for path in sorted(Path(root).glob("crosswalk_*.csv")):
-        load_crosswalk(path, report)
+        if kept.isdisjoint(map(int, CROSSWALK_NAME.search(path.name).groups())):
+            load_crosswalk(path, report)
     return report
 
 
+class BadCriteria(ValueError):
+    pass
+
+
 def load_year(year_dir, report):
-    spec = json.loads((year_dir / "criteria.json").read_text(encoding="utf-8"))
-    year = upsert(AssessmentYear, {"year": spec["year"]}, {
-        "title_th": spec["title_th"], "result_kind": spec["result_kind"],
-        "target_score": _dec(spec["target_score"]), "source_note": spec.get("source_note", ""),
-    }, report)
-    tools = {
-        t["code"]: upsert(Tool, {"year": year, "code": t["code"]}, {
-            "name_th": t["name_th"], "name_en": t.get("name_en", ""),
-            "weight": _dec(t["weight"]), "order": order,
-        }, report)
-        for order, t in enumerate(spec["tools"])
-    }
-    indicators = {
-        i["number"]: upsert(Indicator, {"year": year, "number": i["number"]}, {
-            "tool": tools[i["tool"]], "name_th": i["name_th"], "name_en": i.get("name_en", ""),
-        }, report)
-        for i in spec["indicators"]
-    }
-    for order, band in enumerate(spec["bands"]):
-        upsert(ResultBand, {"year": year, "label": band["label"]}, {
-            "min_total": _dec(band["min_total"]), "min_each_tool": _dec(band["min_each_tool"]),
-            "order": order,
-        }, report)
-    load_oit_items(year, indicators, year_dir / spec["oit_items"], report)
-
-
-def load_oit_items(year, indicators, path, report):
-    with open(path, encoding="utf-8") as handle:
-        rows = list(csv.DictReader(handle))
-    subs = {}
-    for order, row in enumerate(rows, start=1):
-        key = row["subindicator"]
-        if key not in subs:
-            subs[key] = upsert(SubIndicator, {
-                "indicator": indicators[int(row["indicator"])], "code": key,
-            }, {"name_th": row["subindicator_th"], "order": len(subs)}, report)
-        upsert(OITItem, {"year": year, "code": row["code"]}, {
-            "sub_indicator": subs[key], "order": order, "group_th": row["group_th"],
-            "name_th": row["name_th"], "name_en": row["name_en"],
-            "data_period": row["data_period"],
-            "data_period_derived": row.get("data_period_derived") == "1",
-        }, report)
+    clean, errors = check_spec(spec_from_fixture(year_dir))
+    if errors:
+        raise BadCriteria(f"{year_dir.name}: " + "; ".join(errors))
+    return apply_spec(clean, lambda model, lookup, values: upsert(model, lookup, values,
+                                                                   report))
 
 
 def load_crosswalk(path, report):

@@ -11,6 +11,10 @@ from django.db import models
 from organizations.models import Organization
 
 SCORE_VALIDATORS = [MinValueValidator(0), MaxValueValidator(100)]
+# B.E. years the portal can hold: wide enough for history and planning, narrow enough that a
+# typo (101, 9999) is refused where it enters instead of breaking pages later.
+MIN_YEAR, MAX_YEAR = 2500, 2700
+YEAR_VALIDATORS = [MinValueValidator(MIN_YEAR), MaxValueValidator(MAX_YEAR)]
 
 
 class ResultKind(models.TextChoices):
@@ -25,12 +29,39 @@ class DataPeriod(models.TextChoices):
     STANDING = "standing", "ข้อมูลปัจจุบัน"
 
 
+class CriteriaStatus(models.TextChoices):
+    DRAFT = "draft", "ร่าง"
+    PROVISIONAL = "provisional", "ใช้งานชั่วคราว"
+    CONFIRMED = "confirmed", "ยืนยันตามคู่มือ"
+
+
+PUBLISHED_STATUSES = (CriteriaStatus.PROVISIONAL, CriteriaStatus.CONFIRMED)
+
+
+class PortalDocument(models.TextChoices):
+    """The two documents the portal produces, answered by a year-specific OIT item."""
+
+    ANALYSIS = "analysis", "การวิเคราะห์ผลการประเมินและมาตรการ"
+    REPORT = "report", "รายงานผลการดำเนินการตามมาตรการ"
+
+
 class AssessmentYear(models.Model):
-    year = models.PositiveSmallIntegerField("ปีที่ประเมิน (พ.ศ.)", unique=True)
+    year = models.PositiveSmallIntegerField("ปีที่ประเมิน (พ.ศ.)", unique=True,
+                                            validators=YEAR_VALIDATORS)
     title_th = models.CharField("ชื่อเกณฑ์", max_length=200)
     result_kind = models.CharField("รูปแบบผลการประเมิน", max_length=8, choices=ResultKind.choices)
-    target_score = models.DecimalField("คะแนนเป้าหมาย", max_digits=5, decimal_places=2, default=85)
+    target_score = models.DecimalField("คะแนนเป้าหมาย", max_digits=5, decimal_places=2, default=85,
+                                       validators=SCORE_VALIDATORS)
     source_note = models.TextField("ที่มาและความน่าเชื่อถือของข้อมูล", blank=True)
+    status = models.CharField("สถานะของเกณฑ์", max_length=12, choices=CriteriaStatus.choices,
+                              default=CriteriaStatus.DRAFT)
+    version = models.PositiveIntegerField("ฉบับที่", default=1)
+    based_on = models.ForeignKey("self", on_delete=models.SET_NULL, null=True, blank=True,
+                                 related_name="+", verbose_name="เริ่มจากเกณฑ์ปี")
+    published_at = models.DateTimeField("เผยแพร่เมื่อ", null=True, blank=True)
+    published_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
+                                     null=True, blank=True, related_name="+",
+                                     verbose_name="เผยแพร่โดย")
 
     class Meta:
         verbose_name = "เกณฑ์การประเมินประจำปี"
@@ -39,6 +70,10 @@ class AssessmentYear(models.Model):
 
     def __str__(self):
         return f"ITA {self.year}"
+
+    @property
+    def is_published(self):
+        return self.status in PUBLISHED_STATUSES
 
 
 class Tool(models.Model):
@@ -115,6 +150,11 @@ class OITItem(models.Model):
         "ช่วงเวลาอนุมานจากปีก่อน", default=False,
         help_text="เกณฑ์ปีนี้ไม่ได้ระบุช่วงเวลา จึงใช้ของข้อเดียวกันในปีก่อนตามตารางเทียบข้อ",
     )
+    evidence_th = models.TextField("ข้อมูลที่ต้องเผยแพร่", blank=True)
+    verified = models.BooleanField("ยืนยันกับคู่มือ ป.ป.ช. แล้ว", default=True)
+    note_th = models.CharField("หมายเหตุความน่าเชื่อถือ", max_length=300, blank=True)
+    portal_document = models.CharField("เอกสารที่ระบบจัดทำให้", max_length=10, blank=True,
+                                       choices=PortalDocument.choices)
 
     class Meta:
         verbose_name = "ข้อมูล OIT"
@@ -169,6 +209,7 @@ class ItemCrosswalk(models.Model):
                                 related_name="crosswalk_previous", verbose_name="ข้อใหม่")
     relation = models.CharField("ความสัมพันธ์", max_length=8, choices=CrosswalkRelation.choices)
     note = models.CharField("หมายเหตุ", max_length=300, blank=True)
+    confirmed = models.BooleanField("ยืนยันโดยผู้ดูแลเกณฑ์", default=True)
 
     class Meta:
         verbose_name = "ตารางเทียบข้อ OIT ระหว่างปี"
@@ -180,6 +221,28 @@ class ItemCrosswalk(models.Model):
 
     def __str__(self):
         return f"{self.from_item or '—'} → {self.to_item or '—'} ({self.get_relation_display()})"
+
+
+class CriteriaRevision(models.Model):
+    """One recorded change of a year's criteria: who, when, what (field before → after), why."""
+
+    year = models.ForeignKey(AssessmentYear, on_delete=models.CASCADE, related_name="revisions",
+                             verbose_name="ปี")
+    version = models.PositiveIntegerField("ฉบับที่")
+    at = models.DateTimeField("เมื่อ", auto_now_add=True)
+    by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
+                           blank=True, related_name="+", verbose_name="โดย")
+    action = models.CharField("การกระทำ", max_length=120)
+    reason = models.TextField("เหตุผล", blank=True)
+    changes = models.JSONField("รายละเอียด", default=list, blank=True)
+
+    class Meta:
+        verbose_name = "ประวัติการแก้ไขเกณฑ์"
+        verbose_name_plural = "ประวัติการแก้ไขเกณฑ์"
+        ordering = ["year", "-at", "-pk"]
+
+    def __str__(self):
+        return f"{self.year} v{self.version}: {self.action}"
 
 
 class IndicatorScore(models.Model):

@@ -27,5 +27,6 @@ def navigation(request):
     if user.organization_id and user.role == Role.ADMIN:
         items.append(("imports", _("นำเข้าเอกสาร"), reverse("import-start")))
     if user.is_staff:
+        items.append(("criteria-manage", _("จัดการเกณฑ์"), reverse("criteria-manage")))
         items.append(("admin", _("ผู้ดูแลระบบ (Django)"), reverse("admin:index")))
     return {"nav_items": items}

@@ -20,7 +20,7 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("--year", required=True, help="ปีที่ประเมิน (พ.ศ.) เช่น 2565")
+        parser.add_argument("--year", required=True, help="ปีที่ประเมิน (พ.ศ.)")
         parser.add_argument("--scores", required=True,
                             help="คะแนนตัวชี้วัดเรียงตามลำดับ คั่นด้วยจุลภาค")
         parser.add_argument(

@@ -1,0 +1,41 @@
+"""Which assessment year a page is about: explicit in the URL, by default the one in progress.
+
+The assessment year in progress is the fiscal year of today's date in Bangkok (ITA 2570 runs
+through fiscal year 2570, 1 October 2569 – 30 September 2570). Organisations see the published
+years and the year in progress even while its criteria are still a draft; the platform
+operator sees every year.
+"""
+
+from django.db.models import Q
+from django.utils import timezone
+
+from indicators.models import PUBLISHED_STATUSES, AssessmentYear, IndicatorScore
+from ita_portal.thai import fiscal_year_of
+
+
+def year_in_progress(today=None):
+    """The B.E. assessment (= fiscal) year that today's Bangkok date falls in."""
+    return fiscal_year_of(today or timezone.localdate())
+
+
+def visible_years(user=None, today=None):
+    """AssessmentYear rows a user may choose, newest first."""
+    years = AssessmentYear.objects.order_by("-year")
+    if user is not None and user.is_staff:
+        return years
+    return years.filter(Q(status__in=PUBLISHED_STATUSES) | Q(year__lte=year_in_progress(today)))
+
+
+def default_year(user=None, today=None):
+    """The year in progress when its criteria are loaded, else the newest one before it."""
+    current = year_in_progress(today)
+    years = visible_years(user, today)
+    return (years.filter(year__lte=current).values_list("year", flat=True).first()
+            or years.values_list("year", flat=True).last())
+
+
+def latest_official_year(organization):
+    """The newest assessment year with official scores on record for the organisation."""
+    return (IndicatorScore.objects.filter(organization=organization)
+            .order_by("-indicator__year__year")
+            .values_list("indicator__year__year", flat=True).first())
