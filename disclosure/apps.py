@@ -7,7 +7,7 @@ class DisclosureConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from indicators.editing import oit_item_replaced
         from disclosure.criteria_changes import move_answers
+        from indicators.editing import oit_item_replaced
 
         oit_item_replaced.connect(move_answers, dispatch_uid="disclosure-move_answers")

@@ -1,35 +1,75 @@
 """Start a year's checklist from the previous year's answers through the criteria crosswalk.
 
 URLs, explanations and owners are kept; statuses of carried items are reset to
-"กำลังจัดทำ" and marked to be confirmed again. Items already worked on this year are left
-alone, so running it twice changes nothing.
+"กำลังจัดทำ" and marked to be confirmed again. A merged item gathers the URLs of all its
+sources; each item of a split gets the URLs of the item it came from. Items already worked
+on this year are left alone, so running it twice changes nothing.
 """
+
+from dataclasses import dataclass
 
 from django.db import transaction
 
 from disclosure.models import DisclosureItem, EvidenceLink, ItemStatus
 from disclosure.services import ensure_checklist
-from indicators.models import CrosswalkRelation, ItemCrosswalk
+from indicators.models import AssessmentYear, CrosswalkRelation, ItemCrosswalk
+from indicators.years import previous_year
+
+
+@dataclass
+class PlannedItem:
+    item: object  # OITItem of the new year
+    relation: str
+    from_codes: list
+    urls: int
+    skipped: bool  # already worked on this year
+
+
+def _inputs(organization, year):
+    target = AssessmentYear.objects.get(year=year)
+    source = previous_year(target)
+    rows = (ItemCrosswalk.objects.filter(to_year=target, from_year=source)
+            .select_related("from_item", "to_item").order_by("to_item__order", "pk"))
+    previous = {a.oit_item_id: a for a in DisclosureItem.objects.filter(
+        organization=organization, oit_item__year=source).prefetch_related("links")}
+    sources = {}
+    for row in rows:
+        if row.to_item_id:
+            sources.setdefault(row.to_item_id, []).append(row)
+    return target, sources, previous
+
+
+def _untouched(answer):
+    return not (answer.version > 1 or answer.carried_from_id or answer.carry_note)
+
+
+def plan(organization, year):
+    """What carry_over would do, item by item, without writing anything."""
+    target, sources, previous = _inputs(organization, year)
+    current = {a.oit_item_id: a for a in DisclosureItem.objects.filter(
+        organization=organization, oit_item__year=target)}
+    out = []
+    for item in target.oit_items.order_by("order"):
+        rows = sources.get(item.pk, [])
+        olds = [previous[r.from_item_id] for r in rows if r.from_item_id in previous]
+        urls = {link.url for old in olds for link in old.links.all() if not link.removed_at}
+        answer = current.get(item.pk)
+        out.append(PlannedItem(item, rows[0].get_relation_display() if rows else "ข้อใหม่",
+                               [r.from_item.code for r in rows if r.from_item], len(urls),
+                               answer is not None and not _untouched(answer)))
+    return out
 
 
 @transaction.atomic
 def carry_over(organization, year):
     ensure_checklist(organization, year)
-    rows = (ItemCrosswalk.objects.filter(to_year__year=year, from_year__year=year - 1)
-            .select_related("from_item", "to_item"))
-    previous = {a.oit_item_id: a for a in DisclosureItem.objects.filter(
-        organization=organization, oit_item__year__year=year - 1).prefetch_related("links")}
+    target, sources, previous = _inputs(organization, year)
     current = {a.oit_item_id: a for a in DisclosureItem.objects.filter(
-        organization=organization, oit_item__year__year=year)}
-    sources = {}
-    for row in rows:
-        if row.to_item_id:
-            sources.setdefault(row.to_item_id, []).append(row)
+        organization=organization, oit_item__year=target)}
     carried = 0
     for item_id, answer in current.items():
-        if answer.version > 1 or answer.carried_from_id or answer.carry_note:
-            continue
-        carried += _carry_into(answer, sources.get(item_id, []), previous)
+        if _untouched(answer):
+            carried += _carry_into(answer, sources.get(item_id, []), previous)
     return carried
 
 

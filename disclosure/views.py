@@ -16,10 +16,13 @@ from disclosure.services import ConcurrentEdit, ensure_checklist, item_update
 from disclosure.tasks import check_links
 from indicators.models import AssessmentYear
 from indicators.selectors import UnknownYear, year_rules
+from indicators.years import default_year, visible_years
 from organizations.scoping import require_member
 
 
-def _rules_or_404(year):
+def _rules_or_404(user, year):
+    if not visible_years(user).filter(year=year).exists():
+        raise Http404("ไม่พบเกณฑ์ของปีนี้")
     try:
         return year_rules(year)
     except UnknownYear:
@@ -29,16 +32,16 @@ def _rules_or_404(year):
 @login_required
 def checklist_latest(request):
     require_member(request.user)
-    latest = AssessmentYear.objects.order_by("-year").values_list("year", flat=True).first()
-    if latest is None:
+    year = default_year(request.user)
+    if year is None:
         raise Http404("ยังไม่ได้โหลดเกณฑ์การประเมิน")
-    return redirect("checklist", year=latest)
+    return redirect("checklist", year=year)
 
 
 @login_required
 def checklist(request, year):
     organization = require_member(request.user)
-    rules = _rules_or_404(year)
+    rules = _rules_or_404(request.user, year)
     ensure_checklist(organization, year)
     items = checklist_items(organization, year)
     if request.GET.get("export") in ("csv", "xlsx", "pdf"):
@@ -46,7 +49,8 @@ def checklist(request, year):
     return render(request, "disclosure/checklist.html", {
         "organization": organization, "year": year, "sections": sections(items, rules),
         "predicted": predicted_result(organization, items, rules), "items_total": len(items),
-        "years": AssessmentYear.objects.order_by("-year").values_list("year", flat=True),
+        "years": visible_years(request.user).values_list("year", flat=True),
+        "criteria": AssessmentYear.objects.get(year=year),
         "can_run": can_run_checks(request.user, organization),
         "can_manage": can_manage_checklist(request.user, organization),
         "last_run": CheckRun.objects.filter(organization=organization, year=year).first(),

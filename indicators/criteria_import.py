@@ -16,6 +16,7 @@ from indicators.models import AssessmentYear, CriteriaStatus, ItemCrosswalk, OIT
 from indicators.publishing import record
 from indicators.spec import apply_spec
 from indicators.spec_check import check_spec
+from indicators.years import previous_year
 
 
 @dataclass
@@ -91,7 +92,7 @@ def apply(result, *, by, reason=""):
 
 
 def _crosswalk(year, spec):
-    previous = AssessmentYear.objects.filter(year__lt=year.year).order_by("-year").first()
+    previous = previous_year(year)
     if previous is None:
         return
     rows = spec.get("crosswalk") or []

@@ -10,7 +10,7 @@ from indicators import crosswalk, editing
 from indicators.criteria_views import require_operator
 from indicators.forms import RELATIONS, ItemForm, MergeForm, RemoveForm
 from indicators.models import AssessmentYear, OITItem
-from indicators.validation import previous_year
+from indicators.years import previous_year
 
 
 def _item_data(form):

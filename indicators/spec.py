@@ -16,6 +16,7 @@ from indicators.models import (
     SubIndicator,
     Tool,
 )
+from indicators.years import previous_year
 
 FORMAT = "ita-criteria/1"
 YEAR_FIELDS = ("year", "title_th", "result_kind", "target_score", "status", "source_note")
@@ -25,7 +26,7 @@ ITEM_FIELDS = ("code", "subindicator", "group_th", "name_th", "name_en", "data_p
 
 def year_spec(year):
     """The document of a year in the database, with its crosswalk from the year before."""
-    previous = AssessmentYear.objects.filter(year__lt=year.year).order_by("-year").first()
+    previous = previous_year(year)
     items = year.oit_items.select_related("sub_indicator__indicator").order_by("order")
     subs = SubIndicator.objects.filter(indicator__year=year).select_related("indicator")
     return {

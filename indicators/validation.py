@@ -2,7 +2,8 @@
 
 from decimal import Decimal
 
-from indicators.models import AssessmentYear, ItemCrosswalk, OITItem
+from indicators.models import ItemCrosswalk, OITItem
+from indicators.years import previous_year
 
 
 def publish_errors(year):
@@ -48,10 +49,6 @@ def band_errors(year):
     if min(b.min_total for b in bands) != 0:
         errors.append("เกณฑ์ระดับผลไม่ครอบคลุมคะแนน 0–100: ระดับต่ำสุดต้องเริ่มที่ 0")
     return errors
-
-
-def previous_year(year):
-    return AssessmentYear.objects.filter(year__lt=year.year).order_by("-year").first()
 
 
 def crosswalk_errors(year):

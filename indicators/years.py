@@ -39,3 +39,8 @@ def latest_official_year(organization):
     return (IndicatorScore.objects.filter(organization=organization)
             .order_by("-indicator__year__year")
             .values_list("indicator__year__year", flat=True).first())
+
+
+def previous_year(year):
+    """The assessment year before `year` (an AssessmentYear) in the library, or None."""
+    return AssessmentYear.objects.filter(year__lt=year.year).order_by("-year").first()

@@ -2,6 +2,8 @@
 
 import datetime
 
+from django.utils import timezone
+
 THAI_DIGITS = str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙")
 ARABIC_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
 BE_OFFSET = 543
@@ -28,8 +30,12 @@ def be_year(ad_year):
 
 
 def thai_date(value, short=False, digits=False):
-    """'25 พฤศจิกายน 2569' (short: '25 พ.ย. 69'); digits=True writes Thai numerals."""
+    """'25 พฤศจิกายน 2569' (short: '25 พ.ย. 69'); digits=True writes Thai numerals.
+
+    A moment in time is shown on its Bangkok date (01:00 Bangkok is still that day)."""
     if isinstance(value, datetime.datetime):
+        if timezone.is_aware(value):
+            value = timezone.localtime(value)
         value = value.date()
     months = MONTHS_TH_SHORT if short else MONTHS_TH
     year = be_year(value.year)

@@ -100,6 +100,9 @@ class Measure(Owners):
     percent = models.PositiveSmallIntegerField(
         "ความคืบหน้า (%)", default=0, validators=[MinValueValidator(0), MaxValueValidator(100)])
     version = models.PositiveIntegerField("รุ่นของข้อมูล", default=1)
+    carried_from = models.ForeignKey("self", on_delete=models.SET_NULL, null=True, blank=True,
+                                     related_name="carried_to",
+                                     verbose_name="ต่อเนื่องจากมาตรการปีงบประมาณก่อน")
     last_update_at = models.DateTimeField("รายงานความคืบหน้าล่าสุด", null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 

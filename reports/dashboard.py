@@ -5,26 +5,12 @@ import datetime
 from django.db.models import Count
 from django.utils import timezone
 
-from disclosure.models import DisclosureItem
 from disclosure.selectors import checklist_items, predicted_result, sections
 from indicators.models import AssessmentYear
 from indicators.selectors import organization_results, year_rules
 from measures.models import CLOSED_STATUSES, Measure, Status
 from measures.selectors import with_list_data
 from reports import charts
-
-
-def latest_measure_year(organization):
-    return (Measure.objects.filter(organization=organization).order_by("-fiscal_year")
-            .values_list("fiscal_year", flat=True).first())
-
-
-def checklist_year(organization):
-    """The newest year the organisation has a checklist for, else the newest criteria."""
-    year = (DisclosureItem.objects.filter(organization=organization)
-            .order_by("-oit_item__year__year").values_list("oit_item__year__year", flat=True)
-            .first())
-    return year or AssessmentYear.objects.order_by("-year").values_list("year", flat=True).first()
 
 
 def measure_summary(organization, fiscal_year, today, horizon):
@@ -52,8 +38,9 @@ def oit_summary(organization, year):
             "predicted": predicted_result(organization, items, rules)}
 
 
-def result_summary(organization):
-    results = organization_results(organization)
+def result_summary(organization, year):
+    """Official results up to the year shown (the year in progress has none yet)."""
+    results = [r for r in organization_results(organization) if r.year.year <= year]
     latest = results[0] if results else None
     return {
         "latest": latest,
@@ -65,14 +52,16 @@ def result_summary(organization):
     }
 
 
-def dashboard(organization, today=None, next_meeting=None):
+def dashboard(organization, year, today=None, next_meeting=None):
+    """The year shown (assessment = fiscal year): its measures, its checklist in progress,
+    and the official results up to it."""
     today = today or timezone.localdate()
     horizon = next_meeting.date if next_meeting else today + datetime.timedelta(days=30)
-    fiscal_year = latest_measure_year(organization)
     return {
         "organization": organization, "today": today, "next_meeting": next_meeting,
-        "horizon": horizon, "fiscal_year": fiscal_year,
-        "results": result_summary(organization),
-        "measures": measure_summary(organization, fiscal_year, today, horizon),
-        "oit": oit_summary(organization, checklist_year(organization)),
+        "horizon": horizon, "fiscal_year": year, "year": year,
+        "results": result_summary(organization, year),
+        "measures": measure_summary(organization, year, today, horizon),
+        "oit": oit_summary(organization, year if AssessmentYear.objects.filter(
+            year=year).exists() else None),
     }

@@ -1,16 +1,19 @@
-"""What the O42 document and the annual (O43) report hold, read in a fixed number of queries.
+"""What the portal's two yearly documents hold, read in a fixed number of queries.
 
-O42: the analysis of the previous assessment's result by indicator (score, issues to improve,
-approach, owner, monitoring) and the fiscal year's measures (steps, owner, period, monitoring).
-Annual / O43: what was done for each measure during the fiscal year, its status and evidence,
-the OIT checklist summary, the scores and their charts.
+Which OIT item each document answers is the year's criteria's to say (`answered_item`):
+O42/O43 up to ITA 2567, O25/O26 from ITA 2569, whatever a later year's data names.
+
+The analysis document: the previous assessment's result by indicator (score, issues to
+improve, approach, owner, monitoring) and the fiscal year's measures (steps, owner, period,
+monitoring). The report (annual): what was done for each measure during the fiscal year, its
+status and evidence, the OIT checklist summary, the scores and their charts.
 """
 
 from dataclasses import dataclass, field
 
 from django.db.models import Prefetch
 
-from indicators.models import AssessmentYear, Recommendation
+from indicators.models import AssessmentYear, DataPeriod, OITItem, PortalDocument, Recommendation
 from indicators.selectors import assessed_year
 from measures.models import (
     ImprovementIssue,
@@ -33,8 +36,19 @@ class IndicatorAnalysis:
     issues: list = field(default_factory=list)
 
 
-def year_result(organization, year):
-    results = result_summary(organization)
+def answered_item(kind, fiscal_year):
+    """The OIT item a document about a fiscal year's measures answers: in that year's
+    criteria, or in the next year's when the item asks for the previous fiscal year."""
+    items = OITItem.objects.filter(year__year__in=(fiscal_year, fiscal_year + 1),
+                                   portal_document=kind).select_related("year")
+    for item in sorted(items, key=lambda i: i.year.year):
+        if (item.data_period == DataPeriod.PREVIOUS_FY) == (item.year.year != fiscal_year):
+            return item
+    return None
+
+
+def year_result(organization, year, fiscal_year):
+    results = result_summary(organization, fiscal_year)
     match = [r for r in results["years"] if year and r.year.pk == year.pk]
     return results, (match[0] if match else None)
 
@@ -64,7 +78,7 @@ def fiscal_measures(organization, fiscal_year, *prefetch):
 
 def o42_context(organization, fiscal_year):
     year = assessed_year(fiscal_year)
-    results, result = year_result(organization, year)
+    results, result = year_result(organization, year, fiscal_year)
     recommendations = (Recommendation.objects.filter(organization=organization, year=year)
                        .select_related("tool").order_by("order") if year else [])
     return {
@@ -74,6 +88,7 @@ def o42_context(organization, fiscal_year):
         "bars": charts.score_bars([(f"{i.number}. {i.name_th}", s, p)
                                    for i, s, p in result.indicators]) if result else None,
         "measures": fiscal_measures(organization, fiscal_year),
+        "document_item": answered_item(PortalDocument.ANALYSIS, fiscal_year),
     }
 
 
@@ -90,7 +105,8 @@ def annual_context(organization, fiscal_year):
         "organization": organization, "fiscal_year": fiscal_year, "measures": measures,
         "status_counts": [(label, counts[value]) for value, label in Status.choices],
         "status_chart": charts.status_bar(counts, dict(Status.choices)),
-        "results": result_summary(organization),
+        "results": result_summary(organization, fiscal_year),
+        "document_item": answered_item(PortalDocument.REPORT, fiscal_year),
         "oit": oit_summary(organization, fiscal_year if AssessmentYear.objects.filter(
             year=fiscal_year).exists() else None),
     }

@@ -111,8 +111,8 @@ class MeetingNote(models.Model):
 
 
 class ReportKind(models.TextChoices):
-    O42 = "o42", "เอกสาร O42: การวิเคราะห์ผลการประเมินและมาตรการ"
-    ANNUAL = "annual", "รายงานผลการดำเนินการประจำปี (O43)"
+    O42 = "o42", "การวิเคราะห์ผลการประเมินและมาตรการ"
+    ANNUAL = "annual", "รายงานผลการดำเนินการตามมาตรการ"
 
 
 class ExportState(models.TextChoices):

@@ -47,7 +47,7 @@ def test_members_read_the_checklist(client, personas, item, name):
     body = client.get(reverse("checklist", args=[2565])).content.decode()
     assert "9.1 ข้อมูลพื้นฐาน" in body and "O43" in body and "คาดการณ์คะแนน OIT" in body
     assert ("ตรวจลิงก์ทั้งหมด" in body) == (name != "committee")
-    assert ("ยกข้อมูลจากปี 2564" in body) == (name == "org_admin")
+    assert ("ย้ายเข้าปี 2565" in body) == (name == "org_admin")
 
 
 @pytest.mark.parametrize(("name", "expected"), [

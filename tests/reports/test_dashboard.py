@@ -33,7 +33,7 @@ def test_anonymous_is_sent_to_login(client):
 def test_everyone_in_the_organisation_reads_it(client, personas, scored, name):
     client.force_login(personas[name])
     body = client.get(reverse("dashboard")).content.decode()
-    assert "สรุปสถานะ ITA · เทศบาลตำบลทดสอบเอ" in body
+    assert "สรุปสถานะ ITA ๒๕๗๐ · เทศบาลตำบลทดสอบเอ" in body
     assert "พ.ศ. ๒๕๖๖" in body and "<svg" in body
     assert "เลยกำหนด (1)" in body and "มาตรการทดสอบที่ 1" in body and "กองคลัง" in body
     assert "12.34" not in body

@@ -16,7 +16,7 @@ def fail(message):
 
 class Command(BaseCommand):
     help = ("สร้างรายงาน PDF จากบรรทัดคำสั่ง: meeting (รายงานความก้าวหน้าต่อที่ประชุม), "
-            "o42 (การวิเคราะห์ผลและมาตรการ), annual (รายงานผลการดำเนินการประจำปี O43)")
+            "o42 (การวิเคราะห์ผลและมาตรการ), annual (รายงานผลการดำเนินการตามมาตรการ)")
 
     def add_arguments(self, parser):
         parser.add_argument("kind", help="ชนิดรายงาน: " + ", ".join(KINDS))
