@@ -4,6 +4,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from indicators.models import Indicator, IndicatorScore
+from indicators.years import year_in_progress
+from ita_portal.thai import thai_digits
 from tests.measures.conftest import make_measure
 
 pytestmark = pytest.mark.django_db
@@ -33,7 +35,7 @@ def test_anonymous_is_sent_to_login(client):
 def test_everyone_in_the_organisation_reads_it(client, personas, scored, name):
     client.force_login(personas[name])
     body = client.get(reverse("dashboard")).content.decode()
-    assert "สรุปสถานะ ITA ๒๕๗๐ · เทศบาลตำบลทดสอบเอ" in body
+    assert f"สรุปสถานะ ITA {thai_digits(year_in_progress())} · เทศบาลตำบลทดสอบเอ" in body
     assert "พ.ศ. ๒๕๖๖" in body and "<svg" in body
     assert "เลยกำหนด (1)" in body and "มาตรการทดสอบที่ 1" in body and "กองคลัง" in body
     assert "12.34" not in body
