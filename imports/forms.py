@@ -1,14 +1,15 @@
 from django import forms
 
 from imports.source import MAX_BYTES, TOO_LARGE
+from indicators.models import MAX_YEAR, MIN_YEAR
 from organizations.models import Department, Position
 
 ALLOWED = (".docx", ".txt", ".tsv", ".xlsx")
 
 
 class DocumentForm(forms.Form):
-    fiscal_year = forms.IntegerField(label="ปีงบประมาณของมาตรการ (พ.ศ.)", min_value=2560,
-                                     max_value=2700,
+    fiscal_year = forms.IntegerField(label="ปีงบประมาณของมาตรการ (พ.ศ.)", min_value=MIN_YEAR,
+                                     max_value=MAX_YEAR,
                                      error_messages={"required": "ระบุปีงบประมาณ",
                                                      "invalid": "ปีงบประมาณต้องเป็นตัวเลข",
                                                      "min_value": "ปีงบประมาณต้องเป็น พ.ศ.",

@@ -16,6 +16,7 @@ from disclosure.selectors import active_links_prefetch
 from disclosure.services import ensure_checklist
 from imports import sheet_records as records
 from imports import sheets
+from indicators.years import year_in_progress
 from measures.models import Cadence, ImprovementIssue, Measure, MeasureStep
 from organizations.models import Department, Position
 
@@ -23,7 +24,7 @@ HELP = (
     "แบบฟอร์มนำเข้าข้อมูล ITA: ประเด็นที่ต้องปรับปรุง มาตรการ ขั้นตอน ผู้รับผิดชอบ และรายการ OIT",
     "แถวแรกของทุกแผ่นงานคือหัวตาราง ห้ามแก้ไขหรือสลับคอลัมน์ แถวว่างจะถูกข้าม",
     "คอลัมน์ที่มีคำว่า (อ่านอย่างเดียว) ระบบไม่นำเข้า สถานะเปลี่ยนได้ในระบบเท่านั้น เพื่อให้มีประวัติ",
-    "วันที่: ใช้เซลล์วันที่ หรือพิมพ์ วัน/เดือน/ปี พ.ศ. เช่น 1/10/2565",
+    "วันที่: ใช้เซลล์วันที่ หรือพิมพ์ วัน/เดือน/ปี พ.ศ. เช่น 1/10/" + str(year_in_progress() - 1),
     "ผู้รับผิดชอบ: บรรทัดละหนึ่งชื่อ ต้องเป็นสำนัก/กองหรือตำแหน่งในแผ่นงาน “ผู้รับผิดชอบ” "
     "หรือ “ทุกสำนัก ทุกกอง รวมถึงพนักงานทุกคน”",
     "ประเด็นที่ต้องปรับปรุง: รหัสว่าง = เพิ่มใหม่ มีรหัส = แก้ไขรายการเดิม",

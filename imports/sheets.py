@@ -167,7 +167,7 @@ def _date(raw):
             return datetime.date(*(int(g) for g in found.groups())).isoformat()
     except ValueError:
         pass
-    raise CellError(f"วันที่ไม่ถูกต้อง “{str(raw)[:40]}” (ใช้ วัน/เดือน/ปี พ.ศ. เช่น 1/10/2565)")
+    raise CellError(f"วันที่ไม่ถูกต้อง “{str(raw)[:40]}” (ใช้ วัน/เดือน/ปี พ.ศ. เช่น ๑/๑๐/๒๕xx)")
 
 
 def _cadence(raw):

@@ -5,7 +5,6 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from imports.forms import DocumentForm, OwnerMappingForm, ScoresForm
@@ -15,8 +14,9 @@ from imports.services import apply, assessed_year, owner_choices, preview, undo
 from imports.sheet_export import workbook_bytes
 from imports.sheet_preview import workbook_sections
 from imports.source import UnreadableDocument
+from indicators.models import MAX_YEAR, MIN_YEAR
+from indicators.years import year_in_progress
 from ita_portal.spreadsheets import XLSX_TYPE
-from ita_portal.thai import fiscal_year_of
 from measures.models import Cadence
 from organizations.scoping import require_member, require_org_admin
 
@@ -45,7 +45,8 @@ def import_start(request):
         "created_by")[:20]
     status = 400 if form.errors else 200
     return render(request, "imports/start.html", {
-        "form": form, "batches": batches, "year": fiscal_year_of(timezone.localdate())},
+        "form": form, "batches": batches, "year": year_in_progress(),
+        "min_year": MIN_YEAR, "max_year": MAX_YEAR},
         status=status)
 
 
@@ -57,7 +58,8 @@ def workbook_download(request):
         year = int(request.GET.get("year", ""))
         assessed_year(year)
     except (ValueError, ValidationError):
-        return HttpResponseBadRequest("ระบุปีงบประมาณ พ.ศ. ที่มีเกณฑ์การประเมิน เช่น ?year=2566")
+        return HttpResponseBadRequest("ระบุปีงบประมาณ พ.ศ. ที่มีเกณฑ์การประเมิน "
+                                      f"เช่น ?year={year_in_progress()}")
     template = request.GET.get("template") == "1"
     data = workbook_bytes(organization, year, template=template)
     name = f"ita-{'template' if template else 'data'}-{organization.slug}-{year}.xlsx"

@@ -14,7 +14,7 @@ from organizations.models import Department, Organization, Position, User
 from reports.models import Committee
 
 DEMO_FILE = Path(settings.BASE_DIR) / "fixtures" / "demo" / "arun_nikhom.json"
-DEMO_PASSWORD = "ita-demo-2565"
+DEMO_PASSWORD = "ita-portal-demo"
 
 
 def read_demo(path=DEMO_FILE):
