@@ -29,14 +29,20 @@ def be_year(ad_year):
     return ad_year + BE_OFFSET
 
 
+def local_date(value):
+    """The Bangkok calendar date of a moment (an aware datetime), or a date as it is."""
+    if isinstance(value, datetime.datetime):
+        if timezone.is_aware(value):
+            value = timezone.localtime(value)
+        return value.date()
+    return value
+
+
 def thai_date(value, short=False, digits=False):
     """'25 พฤศจิกายน 2569' (short: '25 พ.ย. 69'); digits=True writes Thai numerals.
 
     A moment in time is shown on its Bangkok date (01:00 Bangkok is still that day)."""
-    if isinstance(value, datetime.datetime):
-        if timezone.is_aware(value):
-            value = timezone.localtime(value)
-        value = value.date()
+    value = local_date(value)
     months = MONTHS_TH_SHORT if short else MONTHS_TH
     year = be_year(value.year)
     text = f"{value.day} {months[value.month - 1]} {year % 100 if short else year}"

@@ -1,7 +1,7 @@
 """CSV and XLSX of exactly the rows a filtered measure list shows."""
 
 from ita_portal.spreadsheets import csv_response, xlsx_response
-from ita_portal.thai import thai_digits, thai_period
+from ita_portal.thai import local_date, thai_digits, thai_period
 from measures.presenters import owner_names
 
 HEADERS = ["ที่", "มาตรการ/แนวทาง", "ตัวชี้วัด", "ผู้รับผิดชอบ", "วันเริ่ม", "วันสิ้นสุด",
@@ -16,7 +16,7 @@ def measure_rows(measures):
             owner_names(m), m.start_date.isoformat(), m.end_date.isoformat(),
             thai_period(m.start_date, m.end_date, m.fiscal_year), m.get_status_display(),
             "ใช่" if m.is_overdue else "", m.percent,
-            m.last_update_at.date().isoformat() if m.last_update_at else "",
+            local_date(m.last_update_at).isoformat() if m.last_update_at else "",
         ]
 
 
