@@ -50,6 +50,7 @@ class YearResult:
     indicators: list  # of (Indicator, score or None, previous score or None)
     result: object
     gap: object
+    sources: tuple = ()  # where the scores come from, e.g. a document or sample data
 
 
 def organization_results(organization):
@@ -58,9 +59,11 @@ def organization_results(organization):
         IndicatorScore.objects.filter(organization=organization)
         .select_related("indicator__year")
     )
-    by_year = defaultdict(dict)
+    by_year, sources = defaultdict(dict), defaultdict(set)
     for s in scores:
         by_year[s.indicator.year_id][s.indicator.number] = s.score
+        if s.source:
+            sources[s.indicator.year_id].add(s.source)
     years = AssessmentYear.objects.filter(pk__in=by_year.keys()).order_by("-year")
     indicators = defaultdict(list)
     for ind in Indicator.objects.filter(year__in=years).select_related("tool").order_by("number"):
@@ -74,7 +77,8 @@ def organization_results(organization):
         rows = [(i, by_year[year.pk].get(i.number), previous.get(i.number))
                 for i in indicators[year.pk]]
         results.append(YearResult(year, rows, result, gap_to_target(rules[year.pk],
-                                                                    result.total)))
+                                                                    result.total),
+                                  tuple(sorted(sources[year.pk]))))
     return results
 
 

@@ -9,6 +9,7 @@ from django.db import transaction
 
 from indicators.criteria_loader import LoadReport, upsert
 from indicators.models import AssessmentYear, Indicator, IndicatorScore, Recommendation, Tool
+from ita_portal.demo_present import load_present
 from measures.demo import load_issues, load_measures
 from organizations.models import Department, Organization, Position, User
 from reports.models import Committee
@@ -35,6 +36,8 @@ def load_demo(path=DEMO_FILE, password=DEMO_PASSWORD):
     for order, committee in enumerate(spec.get("committees", [])):
         upsert(Committee, {"organization": org, "name_th": committee["name_th"]},
                {"order": order}, report)
+    admin = next(u for u in users if u.role == "admin")
+    load_present(org, admin, report)
     return org, users, report
 
 

@@ -31,6 +31,9 @@ class Organization(models.Model):
         help_text="หลักฐาน OIT ต้องอยู่บนเว็บไซต์หลักของหน่วยงาน คั่นหลายโดเมนด้วยจุลภาค",
     )
     is_active = models.BooleanField("ใช้งานอยู่", default=True)
+    demo_note = models.CharField(
+        "หมายเหตุข้อมูลสาธิต", max_length=400, blank=True,
+        help_text="แสดงบนทุกหน้าของหน่วยงานสาธิต: ข้อมูลส่วนใดเป็นตัวอย่าง ไม่ใช่ข้อมูลจริง")
     created_at = models.DateTimeField("สร้างเมื่อ", auto_now_add=True)
 
     class Meta:

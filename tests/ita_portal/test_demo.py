@@ -3,8 +3,12 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
-from indicators.models import IndicatorScore, Recommendation
+from disclosure.models import DisclosureItem, ItemStatus
+from indicators.models import AssessmentYear, IndicatorScore, Recommendation
+from indicators.years import default_year, year_in_progress
 from ita_portal.demo import DEMO_PASSWORD, load_demo, read_demo
+from ita_portal.demo_present import SAMPLE_FILE
+from measures.models import Measure, Status
 from organizations.models import Department, Position, User
 
 pytestmark = pytest.mark.django_db
@@ -13,7 +17,7 @@ pytestmark = pytest.mark.django_db
 def test_demo_is_the_seed_municipality_with_its_scores(criteria):
     org, users, _ = load_demo()
     assert org.name_th == "เทศบาลตำบลอรุณนิคม"
-    scores = dict(IndicatorScore.objects.filter(organization=org)
+    scores = dict(IndicatorScore.objects.filter(organization=org, indicator__year__year=2564)
                   .values_list("indicator__number", "score"))
     assert {k: str(v) for k, v in scores.items()} == {
         2: "74.15", 4: "83.37", 6: "83.71", 9: "78.79"}
@@ -40,12 +44,31 @@ def test_demo_fixture_carries_the_seed_issues_and_measures():
     assert any("ตลอดปีงบประมาณ" == m["period_text"] for m in spec["measures"])
 
 
-def test_demo_staff_logs_in_and_sees_the_partial_result(client, criteria):
-    load_demo()
+def test_demo_staff_logs_in_and_sees_the_real_partial_result(client, criteria):
+    org, _, _ = load_demo()
     response = client.post(reverse("login"), {"username": "finance", "password": DEMO_PASSWORD})
     assert response.status_code == 302
-    body = client.get(reverse("home")).content.decode()
+    body = client.get(reverse("org-results", args=[org.slug])).content.decode()
     assert "เทศบาลตำบลอรุณนิคม" in body and "74.15" in body and "ขาดตัวชี้วัดที่" in body
+    assert org.demo_note in body  # what is sample data is said on every page
+
+
+def test_demo_lives_in_the_present_with_labelled_sample_data(criteria):
+    org, _, _ = load_demo()
+    current = year_in_progress()
+    sample = IndicatorScore.objects.filter(organization=org).exclude(indicator__year__year=2564)
+    expected = {int(y) for y in read_sample()["scores"] if int(y) < current
+                and AssessmentYear.objects.filter(year=int(y)).exists()}
+    assert set(sample.values_list("indicator__year__year", flat=True)) == expected
+    assert set(sample.values_list("source", flat=True)) == {read_sample()["score_source"]}
+    year = default_year()
+    answers = DisclosureItem.objects.filter(organization=org, oit_item__year__year=year)
+    assert answers.filter(status=ItemStatus.PRESENT).count() == 10
+    assert answers.filter(status=ItemStatus.IN_PROGRESS).count() == 4
+    carried = Measure.objects.filter(organization=org, fiscal_year=current)
+    assert carried.count() == 4 and all(m.carried_from.fiscal_year == 2565 for m in carried)
+    assert carried.filter(status=Status.IN_PROGRESS).count() == 2
+    assert Measure.objects.filter(organization=org, fiscal_year=2565).count() == 4
 
 
 def test_demo_issues_and_measures_are_the_seeds(criteria):
@@ -68,3 +91,9 @@ def test_demo_issues_and_measures_are_the_seeds(criteria):
     assert thai_period(m4.start_date, m4.end_date, 2565) == "ตลอดปีงบประมาณ ๒๕๖๕"
     assert thai_period(m2.start_date, m2.end_date, 2565) == "มกราคม – มิถุนายน ๒๕๖๕"
     assert m2.cadence == "yearly" and measures[1].cadence == "every_meeting"
+
+
+def read_sample():
+    import json
+
+    return json.loads(SAMPLE_FILE.read_text(encoding="utf-8"))
