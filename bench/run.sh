@@ -13,5 +13,6 @@ $PY bench/generate.py --orgs "${BENCH_ORGS:-8300}" --years 5
 $PY bench/pages.py --requests "${BENCH_REQUESTS:-200}" | tee bench/out/pages.json
 $PY bench/reports.py | tee bench/out/reports.json
 $PY bench/imports.py | tee bench/out/imports.json
+$PY bench/criteria.py | tee bench/out/criteria.json
 $PY bench/linkcheck.py --urls 2000 20000 --concurrency 8 16 32 \
     --record-orgs "${BENCH_LINK_ORGS:-100}" | tee bench/out/linkcheck.json
