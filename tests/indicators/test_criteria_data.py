@@ -28,6 +28,10 @@ STATUS = {2563: "provisional", 2564: "provisional", 2565: "confirmed", 2566: "pr
 INTERNAL_TAG = re.compile(r"\[[A-Z+/\- ]*\]|file id|\bid \d{5,}")
 
 
+def columns_of(rows, keys):
+    return [[row[key] for key in keys] for row in rows]
+
+
 def spec(year):
     return json.loads((ROOT / str(year) / "criteria.json").read_text(encoding="utf-8"))
 
@@ -83,13 +87,13 @@ def test_2563_is_the_2564_framework_and_item_list():
     a, b = spec(2563), spec(2564)
     assert (a["tools"], a["indicators"], a["bands"]) == (b["tools"], b["indicators"], b["bands"])
     keys = ["code", "subindicator", "name_th", "data_period"]
-    assert [[r[k] for k in keys] for r in items(2563)] == [[r[k] for k in keys] for r in items(2564)]
+    assert columns_of(items(2563), keys) == columns_of(items(2564), keys)
     assert all(r["note_th"] for r in items(2563))
 
 
 def test_2570_is_a_draft_copy_of_2569():
     keys = ["code", "subindicator", "name_th", "evidence_th", "portal_document"]
-    assert [[r[k] for k in keys] for r in items(2570)] == [[r[k] for k in keys] for r in items(2569)]
+    assert columns_of(items(2570), keys) == columns_of(items(2569), keys)
     assert "๒๕๖๙" in spec(2570)["source_note"]
 
 
