@@ -15,13 +15,14 @@ from indicators.exchange import read_file, spec_json, spec_workbook
 from indicators.forms import (
     BandFormSet,
     ImportForm,
+    IndicatorFormSet,
     PublishForm,
     StartYearForm,
     SubFormSet,
     ToolFormSet,
     YearForm,
 )
-from indicators.models import AssessmentYear, ResultBand, SubIndicator, Tool
+from indicators.models import AssessmentYear, Indicator, ResultBand, SubIndicator, Tool
 from indicators.permissions import can_edit_criteria
 from indicators.spec import year_spec
 from ita_portal.spreadsheets import XLSX_TYPE
@@ -89,6 +90,8 @@ def _year_forms(request, year_obj):
     return {
         "form": YearForm(data, instance=year_obj),
         "tools": ToolFormSet(data, prefix="tool", queryset=Tool.objects.filter(year=year_obj)),
+        "indicators": IndicatorFormSet(data, prefix="ind", queryset=Indicator.objects.filter(
+            year=year_obj).order_by("number")),
         "bands": BandFormSet(data, prefix="band",
                              queryset=ResultBand.objects.filter(year=year_obj)),
         "subs": SubFormSet(data, prefix="sub", queryset=SubIndicator.objects.filter(
@@ -99,7 +102,7 @@ def _year_forms(request, year_obj):
 @transaction.atomic
 def _save_year(year_obj, forms_, by):
     changes = []
-    for name in ("form", "tools", "bands", "subs"):
+    for name in ("form", "tools", "indicators", "bands", "subs"):
         bound = forms_[name]
         for form in getattr(bound, "forms", [bound]):
             if form.has_changed():

@@ -8,6 +8,7 @@ from indicators.models import (
     AssessmentYear,
     CriteriaStatus,
     CrosswalkRelation,
+    Indicator,
     OITItem,
     ResultBand,
     SubIndicator,
@@ -33,9 +34,28 @@ class YearForm(forms.ModelForm):
         widgets = {"source_note": forms.Textarea(attrs={"rows": 3})}
 
 
-ToolFormSet = forms.modelformset_factory(Tool, fields=["code", "name_th", "weight"], extra=0)
-BandFormSet = forms.modelformset_factory(ResultBand, fields=["label", "min_total",
-                                                            "min_each_tool"], extra=0)
+class ToolForm(forms.ModelForm):
+    weight = forms.DecimalField(label="น้ำหนัก", min_value=0, max_value=1, decimal_places=3)
+
+    class Meta:
+        model = Tool
+        fields = ["code", "name_th", "weight"]
+
+
+class BandForm(forms.ModelForm):
+    min_total = forms.DecimalField(label="คะแนนรวมขั้นต่ำ", min_value=0, max_value=100,
+                                   decimal_places=2)
+    min_each_tool = forms.DecimalField(label="คะแนนขั้นต่ำทุกเครื่องมือ", min_value=0,
+                                       max_value=100, decimal_places=2, required=False)
+
+    class Meta:
+        model = ResultBand
+        fields = ["label", "min_total", "min_each_tool"]
+
+
+ToolFormSet = forms.modelformset_factory(Tool, form=ToolForm, extra=0)
+IndicatorFormSet = forms.modelformset_factory(Indicator, fields=["name_th", "name_en"], extra=0)
+BandFormSet = forms.modelformset_factory(ResultBand, form=BandForm, extra=0)
 SubFormSet = forms.modelformset_factory(SubIndicator, fields=["code", "name_th"], extra=0)
 
 

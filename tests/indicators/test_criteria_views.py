@@ -171,3 +171,36 @@ def test_garbage_files_are_refused_in_thai(client, operator, criteria):
         page = client.post(reverse("criteria-import"), {"file": upload})
         assert page.status_code == 400
         assert "errorlist" in page.content.decode()
+
+
+def _posted(page):
+    """The edit page's own form as the browser would post it back."""
+    import re
+
+    fields = dict(re.findall(r'name="([^"]+)"[^>]*value="([^"]*)"', page))
+    fields.update(re.findall(r'<textarea name="([^"]+)"[^>]*>([^<]*)</textarea>', page))
+    for name, block in re.findall(r'<select name="([^"]+)"[^>]*>(.*?)</select>', page, re.S):
+        chosen = re.search(r'<option value="([^"]*)"[^>]*selected', block)
+        fields[name] = chosen.group(1) if chosen else ""
+    fields.pop("csrfmiddlewaretoken", None)
+    return fields
+
+
+def test_year_edit_checks_ranges_and_needs_a_reason_once_published(client, operator,
+                                                                   criteria):
+    client.force_login(operator)
+    url = reverse("criteria-edit", args=[2566])
+    data = _posted(client.get(url).content.decode())
+    bad = {**data, "tool-0-weight": "1.5"}
+    response = client.post(url, bad)
+    assert response.status_code == 400
+    assert "ค่านี้ต้องน้อยกว่าหรือเท่ากับ 1" in response.content.decode()
+    year = AssessmentYear.objects.get(year=2566)
+    assert year.version == 1
+    renamed = {**data, "ind-0-name_th": "การปฏิบัติหน้าที่ (แก้ไข)"}
+    client.post(url, renamed)
+    assert year.indicators.get(number=1).name_th == "การปฏิบัติหน้าที่"  # no reason: refused
+    client.post(url, {**renamed, "reason": "ตามคู่มือ"})
+    year.refresh_from_db()
+    assert year.indicators.get(number=1).name_th == "การปฏิบัติหน้าที่ (แก้ไข)"
+    assert year.version == 2 and year.revisions.first().reason == "ตามคู่มือ"
