@@ -3,6 +3,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from indicators.models import Indicator
+from indicators.years import year_in_progress
 from measures.models import Measure, Status
 from measures.selectors import overdue_q
 from organizations.models import Department
@@ -30,7 +31,8 @@ class MeasureFilter(django_filters.FilterSet):
     def __init__(self, data=None, *args, organization, years, **kwargs):
         data = data.copy() if data is not None else {}
         if years and not data.get("fiscal_year"):
-            data["fiscal_year"] = str(years[0])
+            current = year_in_progress()
+            data["fiscal_year"] = str(current if current in years else years[0])
         super().__init__(data, *args, **kwargs)
         self.filters["fiscal_year"].extra["choices"] = [(y, f"พ.ศ. {y}") for y in years]
         self.filters["department"].queryset = Department.objects.filter(organization=organization)

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db.models import BooleanField, Case, Prefetch, Q, Value, When
 from django.utils import timezone
 
+from indicators.years import year_in_progress
 from measures.models import (
     CLOSED_STATUSES,
     Evidence,
@@ -39,8 +40,9 @@ def visible_measures(user):
 
 
 def fiscal_years_with_measures(user):
-    return sorted(set(visible_measures(user).values_list("fiscal_year", flat=True)),
-                  reverse=True)
+    """The fiscal years to choose from: those with measures and the year in progress."""
+    return sorted({*visible_measures(user).values_list("fiscal_year", flat=True),
+                   year_in_progress()}, reverse=True)
 
 
 def my_measures(user, today=None):

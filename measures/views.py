@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 from django_tables2 import RequestConfig
 
+from indicators.years import year_in_progress
 from measures import exports
 from measures.access import get_measure_for_user
 from measures.filters import MeasureFilter
@@ -172,7 +173,7 @@ def issue_list(request):
     require_member(request.user)
     years = fiscal_years_with_measures(request.user)
     year = request.GET.get("year", "")
-    year = int(year) if year.isdigit() else (years[0] if years else 0)
+    year = int(year) if year.isdigit() else year_in_progress()
     return render(request, "measures/issues.html", {
         "issues": issues_for(request.user, year), "year": year, "years": years,
         "can_manage": can_manage_measures(request.user, request.user.organization)})
