@@ -38,10 +38,12 @@ def diff(obj, data):
     """[{field, before, after}] for the values in data that differ, and set them on obj."""
     changes = []
     for name, value in data.items():
-        before = getattr(obj, name)
+        before, model_field = getattr(obj, name), obj._meta.get_field(name)
         if before != value:
-            changes.append({"field": str(obj._meta.get_field(name).verbose_name),
-                            "before": str(before), "after": str(value)})
+            labels = dict(model_field.choices or ())
+            changes.append({"field": str(model_field.verbose_name),
+                            "before": str(labels.get(before, before)),
+                            "after": str(labels.get(value, value))})
             setattr(obj, name, value)
     return changes
 
