@@ -5,3 +5,12 @@ class DisclosureConfig(AppConfig):
     name = "disclosure"
     verbose_name = "การเปิดเผยข้อมูล OIT"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from disclosure import handover
+        from disclosure.models import DisclosureItem, EvidenceLink
+        from organizations.audit import track
+
+        track(DisclosureItem, "organization_id")
+        track(EvidenceLink, "item.organization_id")
+        handover.register()

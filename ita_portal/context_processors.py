@@ -26,6 +26,11 @@ def navigation(request):
     items.append(("criteria", _("เกณฑ์การประเมิน"), reverse("criteria-latest")))
     if user.organization_id and user.role == Role.ADMIN:
         items.append(("imports", _("นำเข้าเอกสาร"), reverse("import-start")))
+        items.append(("people", _("ผู้ใช้และหน่วยงาน"), reverse("people")))
+        items.append(("audit", _("ประวัติการแก้ไข"), reverse("audit")))
+    unread = user.notifications.filter(read_at__isnull=True).count()
+    items.append(("inbox", _("การแจ้งเตือน") + (f" ({unread})" if unread else ""),
+                  reverse("inbox")))
     if user.is_staff:
         items.append(("admin", _("ผู้ดูแลระบบ (Django)"), reverse("admin:index")))
     return {"nav_items": items}

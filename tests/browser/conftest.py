@@ -64,6 +64,9 @@ def demo(transactional_db):
 
 @pytest.fixture
 def log_in(page, live_server):
+    """Sign in through the form; where two-factor is asked, type the code of the user's
+    authenticator device (given one first if they have none, as if enrolled earlier)."""
+
     def go(username, password):
         page.context.clear_cookies()
         page.goto(f"{live_server.url}/accounts/login/")
@@ -71,5 +74,19 @@ def log_in(page, live_server):
         page.fill("#id_password", password)
         page.click("button[type=submit]")
         page.wait_for_load_state()
+        if "/accounts/2fa/" in page.url:
+            pass_two_factor_in_browser(page, username)
 
     return go
+
+
+def pass_two_factor_in_browser(page, username):
+    from organizations.models import User
+    from tests.twofactor import confirmed_device, totp_code
+
+    device = confirmed_device(User.objects.get(username=username))
+    if "/accounts/2fa/setup/" in page.url:  # enrolled meanwhile: the verify page asks now
+        page.goto(page.url.replace("/2fa/setup/", "/2fa/verify/"))
+    page.fill("#id_token", totp_code(device))
+    page.click("#two-factor-form button[type=submit]")
+    page.wait_for_load_state()
