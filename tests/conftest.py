@@ -4,7 +4,7 @@ from django.test import Client
 from indicators.criteria_loader import load_all
 from tests.twofactor import pass_two_factor
 
-pytest_plugins = ["tests.personas"]
+pytest_plugins = ["tests.personas", "tests.smtp"]
 
 
 @pytest.fixture(scope="session")
