@@ -12,6 +12,7 @@ admin.site.index_title = "จัดการข้อมูล"
 
 urlpatterns = [
     path("", org_views.home, name="home"),
+    path("oversee/<str:slug>/", org_views.read_organization, name="read-organization"),
     path("accounts/login/", auth_views.LoginView.as_view(redirect_authenticated_user=True),
          name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
