@@ -16,12 +16,14 @@ from organizations.mail import send_thai_mail
 from organizations.models import Notification, NotifyFrequency, User
 
 
-def notify(user, *, key, subject, body, url=""):
-    """Create the notice unless this person already has one with this key; True if created."""
+def notify(user, *, key, subject, body, url="", emailed=False):
+    """Create the notice unless this person already has one with this key; True if created.
+    `emailed=True` when the caller has just e-mailed it itself (it is then only in the inbox)."""
     try:
         with transaction.atomic():
             Notification.objects.create(user=user, key=key[:120], subject=subject[:200],
-                                        body=body, url=url[:300])
+                                        body=body, url=url[:300],
+                                        emailed_at=timezone.now() if emailed else None)
     except IntegrityError:
         return False
     return True

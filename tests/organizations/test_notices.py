@@ -121,3 +121,16 @@ def test_inbox_read_unread_as_personas(client, personas, item, owner, overseer):
     assert settings_page.status_code == 302
     assert client.post(reverse("notification-settings"),
                        {"notify_frequency": "hourly"}).status_code == 400
+
+
+@pytest.mark.django_db
+def test_measure_digests_reach_the_inbox_of_people_without_email(org, owner):
+    from django.core import mail
+
+    from measures.reminders import send_reminders
+    make_measure(org, 1, end_offset=2)
+    send_reminders()
+    send_reminders()
+    assert mail.outbox == []
+    notice = Notification.objects.get(user=owner)
+    assert "มาตรการที่ต้องติดตาม 1 รายการ" in notice.subject and notice.emailed_at is not None
