@@ -7,6 +7,14 @@ class DisclosureConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from disclosure import handover
+        from disclosure.models import DisclosureItem, EvidenceLink
+        from organizations.audit import track
+
+        track(DisclosureItem, "organization_id")
+        track(EvidenceLink, "item.organization_id")
+        handover.register()
+
         from disclosure.criteria_changes import move_answers
         from indicators.editing import oit_item_replaced
 

@@ -30,6 +30,8 @@ class DisclosureItem(models.Model):
     owner_position = models.ForeignKey(Position, on_delete=models.SET_NULL, null=True,
                                        blank=True, related_name="+",
                                        verbose_name="ตำแหน่งที่รับผิดชอบ")
+    owner_user = models.ForeignKey(USER, on_delete=models.SET_NULL, null=True, blank=True,
+                                   related_name="+", verbose_name="ผู้รับผิดชอบ (รายบุคคล)")
     due_date = models.DateField("กำหนดเสร็จ", null=True, blank=True)
     carried_from = models.ForeignKey("self", on_delete=models.SET_NULL, null=True, blank=True,
                                      related_name="+", verbose_name="ยกมาจากปีก่อน")

@@ -14,7 +14,18 @@ def can_edit_item(user, item):
     owned_by_department = (item.owner_department_id
                            and item.owner_department_id == user.department_id)
     unassigned = not item.owner_position_id and not item.owner_department_id
-    return bool(owned_by_position or owned_by_department or unassigned)
+    named = item.owner_user_id and item.owner_user_id == user.pk
+    return bool(owned_by_position or owned_by_department or unassigned or named
+                or _heads_owner_division(user, item))
+
+
+def _heads_owner_division(user, item):
+    head_of = user.heads_department_id
+    if not head_of:
+        return False
+    if item.owner_department_id == head_of:
+        return True
+    return bool(item.owner_position_id and item.owner_position.department_id == head_of)
 
 
 def can_run_checks(user, organization):

@@ -16,6 +16,7 @@ from disclosure.models import (
     LinkCheck,
 )
 from disclosure.permissions import can_edit_item
+from disclosure.reminders import notify_broken_link
 from disclosure.urlrules import normalise_url, off_site_reason
 from indicators.models import OITItem
 
@@ -83,6 +84,7 @@ def replace_links(item, urls):
 def apply_check(link, result, now=None):
     """Record one check; flag the link broken only after failures persisting over days."""
     now = now or timezone.now()
+    was_broken = link.is_broken
     LinkCheck.objects.create(link=link, checked_at=now, outcome=result.outcome,
                              http_status=result.http_status, final_url=result.final_url[:1000],
                              redirects="\n".join(result.redirects), elapsed_ms=result.elapsed_ms,
@@ -98,4 +100,6 @@ def apply_check(link, result, now=None):
     link.last_outcome, link.last_checked_at = result.outcome, now
     link.save(update_fields=["consecutive_failures", "failing_since", "is_broken",
                              "last_outcome", "last_checked_at"])
+    if link.is_broken and not was_broken:
+        notify_broken_link(link)  # the owner hears once, when the link becomes broken
     return link

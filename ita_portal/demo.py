@@ -47,7 +47,8 @@ def load_structure(org, departments, report):
                             {"aliases": dept.get("aliases", ""), "order": order}, report)
         for pos in dept.get("positions", []):
             upsert(Position, {"organization": org, "name_th": pos["name_th"]},
-                   {"department": department, "aliases": pos.get("aliases", "")}, report)
+                   {"department": department, "aliases": pos.get("aliases", ""),
+                    "heads_department": pos.get("heads_department", False)}, report)
 
 
 def load_users(org, users, password, report):
@@ -59,7 +60,8 @@ def load_users(org, users, password, report):
             "role": spec["role"], "organization": None if superuser else org,
             "department": _named(Department, org, spec.get("department")),
             "position": _named(Position, org, spec.get("position")),
-            "is_superuser": superuser, "is_staff": superuser,
+            "is_superuser": superuser, "is_staff": superuser, "email": spec.get("email", ""),
+            "is_committee_chair": spec.get("committee_chair", False),
         }, report)
         if not user.has_usable_password() or not user.check_password(password):
             user.set_password(password)

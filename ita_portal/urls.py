@@ -12,9 +12,12 @@ admin.site.index_title = "จัดการข้อมูล"
 
 urlpatterns = [
     path("", org_views.home, name="home"),
+    path("oversee/<str:slug>/", org_views.read_organization, name="read-organization"),
     path("accounts/login/", auth_views.LoginView.as_view(redirect_authenticated_user=True),
          name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("accounts/", include("organizations.account_urls")),
+    path("", include("organizations.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("o/<slug:slug>/results/", indicator_views.results, name="org-results"),
     path("criteria/", include("indicators.urls")),

@@ -7,6 +7,16 @@ class MeasuresConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from measures import handover
+        from measures.models import ImprovementIssue, Measure, MeasureStep
+        from organizations.audit import track
+
+        owners = ("owner_departments", "owner_positions", "owner_users")
+        track(ImprovementIssue, "organization_id", m2m_fields=owners)
+        track(Measure, "organization_id", m2m_fields=(*owners, "issues", "indicators"))
+        track(MeasureStep, "measure.organization_id")
+        handover.register()
+
         from indicators.editing import oit_item_replaced
         from measures.criteria_changes import repoint_issues
 

@@ -8,7 +8,7 @@ from organizations.scoping import can_see_organization
 
 
 def owned_by_q(user):
-    """Measures (or issues) the user owns: by department, position, name, or everyone's."""
+    """Measures the user owns: by department, position, name, everyone's, or their division's."""
     through = Measure.owner_departments.through
     q = Q(owned_by_everyone=True)
     q |= Q(pk__in=Measure.owner_users.through.objects.filter(user_id=user.pk)
@@ -19,6 +19,8 @@ def owned_by_q(user):
     if user.position_id:
         q |= Q(pk__in=Measure.owner_positions.through.objects.filter(position_id=user.position_id)
                .values("measure_id"))
+    if user.heads_department_id:  # the head of a division owns every measure of it
+        q |= division_q(user.heads_department_id)
     return q
 
 
@@ -26,7 +28,18 @@ def can_view_measure(user, measure):
     return can_see_organization(user, measure.organization)
 
 
+def division_q(department_id):
+    """Measures of a division: owned by the department or by one of its positions."""
+    departments = Measure.owner_departments.through.objects.filter(department_id=department_id)
+    positions = Measure.owner_positions.through.objects.filter(
+        position__department_id=department_id)
+    return (Q(pk__in=departments.values("measure_id"))
+            | Q(pk__in=positions.values("measure_id")))
+
+
 def can_edit_measure(user, measure):
+    """Admins; staff who own it; the head of a division (ผู้อำนวยการกอง, หัวหน้าสำนักปลัด)
+    for every measure of that division — they report on and approve it."""
     if not user.is_authenticated or user.organization_id != measure.organization_id:
         return False
     if user.role == Role.ADMIN:

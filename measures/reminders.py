@@ -1,4 +1,5 @@
-"""Daily reminder digests to measure owners. Each (person, measure, kind, key) is sent once:
+"""Daily reminder digests to measure owners, e-mailed and kept in their inbox.
+Each (person, measure, kind, key) is sent once:
 the key is the due date (or the last update's date), so a new due date or a new update can
 warrant a new reminder, but a second run on the same day sends nothing."""
 
@@ -8,10 +9,12 @@ from collections import defaultdict
 from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
+from django.urls import reverse
 
 from ita_portal.thai import thai_date
 from measures.models import CLOSED_STATUSES, Measure, ReminderKind, ReminderSent
 from organizations.models import Role, User
+from organizations.notices import notify
 
 K = ReminderKind
 
@@ -46,8 +49,7 @@ def collect(today):
                 .prefetch_related("owner_departments", "owner_positions", "owner_users")
                 .select_related("organization"))
     staff_by_org = defaultdict(list)
-    for user in User.objects.filter(is_active=True, role__in=[Role.STAFF, Role.ADMIN]).exclude(
-            email=""):
+    for user in User.objects.filter(is_active=True, role__in=[Role.STAFF, Role.ADMIN]):
         staff_by_org[user.organization_id].append(user)
     sent = set(ReminderSent.objects.values_list("user_id", "measure_id", "kind", "key"))
     digest = defaultdict(list)
@@ -79,9 +81,13 @@ def send_reminders(today=None, dry_run=False):
     for user, items in digest.items():
         if dry_run:
             continue
+        subject = f"ITA Portal: มาตรการที่ต้องติดตาม {len(items)} รายการ"
         with transaction.atomic():
-            send_mail(f"ITA Portal: มาตรการที่ต้องติดตาม {len(items)} รายการ",
-                      render_digest(user, items), None, [user.email])
+            body = render_digest(user, items)
+            if user.email:  # without an address the digest waits in the inbox
+                send_mail(subject, body, None, [user.email])
+            notify(user, key=f"measure-reminders:{today.isoformat()}", subject=subject,
+                   body=body, url=reverse("my-measures"), emailed=True)
             ReminderSent.objects.bulk_create(
                 [ReminderSent(user=user, measure=m, kind=kind, key=key) for m, kind, key in items],
                 ignore_conflicts=True)

@@ -30,6 +30,7 @@ class Organization(models.Model):
         "โดเมนเว็บไซต์หลัก", max_length=500, blank=True, validators=[domain_list_validator],
         help_text="หลักฐาน OIT ต้องอยู่บนเว็บไซต์หลักของหน่วยงาน คั่นหลายโดเมนด้วยจุลภาค",
     )
+    logo = models.ImageField("ตราสัญลักษณ์ (สำหรับเอกสาร PDF)", upload_to="logos/", blank=True)
     is_active = models.BooleanField("ใช้งานอยู่", default=True)
     demo_note = models.CharField(
         "หมายเหตุข้อมูลสาธิต", max_length=400, blank=True,
@@ -61,6 +62,7 @@ class Department(models.Model):
         help_text="คั่นด้วยจุลภาค เช่น จนท.พัสดุ, เจ้าหน้าที่พัสดุ",
     )
     order = models.PositiveSmallIntegerField("ลำดับ", default=0)
+    is_retired = models.BooleanField("เลิกใช้แล้ว", default=False)
 
     class Meta:
         verbose_name = "สำนัก/กอง"
@@ -87,6 +89,11 @@ class Position(models.Model):
         "ชื่ออื่นที่ใช้ในเอกสาร", max_length=300, blank=True,
         help_text="คั่นด้วยจุลภาค เช่น จนท.พัสดุ, เจ้าหน้าที่พัสดุ",
     )
+    heads_department = models.BooleanField(
+        "เป็นหัวหน้าสำนัก/กอง", default=False,
+        help_text="เช่น ผู้อำนวยการกอง หัวหน้าสำนักปลัด: รายงานและอนุมัติทุกมาตรการของสำนัก/กอง",
+    )
+    is_retired = models.BooleanField("เลิกใช้แล้ว", default=False)
 
     class Meta:
         verbose_name = "ตำแหน่ง"
@@ -105,6 +112,12 @@ class Role(models.TextChoices):
     COMMITTEE = "committee", "คณะกรรมการ"
     ADMIN = "admin", "ผู้ดูแลระบบของหน่วยงาน"
     OVERSEER = "overseer", "ผู้กำกับติดตามหลายหน่วยงาน"
+
+
+class NotifyFrequency(models.TextChoices):
+    IMMEDIATE = "immediate", "ทันที"
+    DAILY = "daily", "สรุปรายวัน"
+    WEEKLY = "weekly", "สรุปรายสัปดาห์"
 
 
 class User(AbstractUser):
@@ -127,6 +140,11 @@ class User(AbstractUser):
         "จังหวัดที่กำกับติดตาม", max_length=80, blank=True,
         help_text="สำหรับผู้กำกับติดตาม: เว้นว่างหมายถึงทุกจังหวัด",
     )
+    is_committee_chair = models.BooleanField("ประธานคณะกรรมการ", default=False)
+    must_change_password = models.BooleanField("ต้องเปลี่ยนรหัสผ่านเมื่อเข้าระบบ", default=False)
+    notify_frequency = models.CharField(
+        "รับการแจ้งเตือนทางอีเมล", max_length=10, choices=NotifyFrequency.choices,
+        default=NotifyFrequency.IMMEDIATE)
 
     class Meta:
         verbose_name = "ผู้ใช้"
@@ -149,3 +167,58 @@ class User(AbstractUser):
     @property
     def is_committee(self):
         return self.role == Role.COMMITTEE
+
+    @property
+    def heads_department_id(self):
+        """The department this person heads (by their position), or None."""
+        position = self.position
+        if position and position.heads_department and not position.is_retired:
+            return position.department_id
+        return None
+
+
+class Invitation(models.Model):
+    """A one-time sign-up link sent by e-mail; only the SHA-256 of its token is kept."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="invitations",
+                             verbose_name="ผู้ได้รับเชิญ")
+    token_hash = models.CharField(max_length=64, unique=True)
+    invited_by = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, related_name="+",
+                                   verbose_name="เชิญโดย")
+    created_at = models.DateTimeField("เชิญเมื่อ", auto_now_add=True)
+    expires_at = models.DateTimeField("หมดอายุ")
+    used_at = models.DateTimeField("ใช้เมื่อ", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "คำเชิญ"
+        verbose_name_plural = "คำเชิญ"
+
+    def __str__(self):
+        return f"{self.user} ({self.created_at:%Y-%m-%d})"
+
+
+class Notification(models.Model):
+    """A notice in a person's inbox; e-mailed once (immediately or in their digest).
+
+    `key` makes a notice idempotent: the same reminder for the same thing is created once.
+    """
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="notifications",
+                             verbose_name="ผู้รับ")
+    key = models.CharField("อ้างอิง", max_length=120)
+    subject = models.CharField("เรื่อง", max_length=200)
+    body = models.TextField("รายละเอียด")
+    url = models.CharField("ลิงก์", max_length=300, blank=True)
+    created_at = models.DateTimeField("เมื่อ", auto_now_add=True, db_index=True)
+    read_at = models.DateTimeField("อ่านเมื่อ", null=True, blank=True)
+    emailed_at = models.DateTimeField("ส่งอีเมลเมื่อ", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "การแจ้งเตือน"
+        verbose_name_plural = "การแจ้งเตือน"
+        ordering = ["-created_at", "-pk"]
+        constraints = [models.UniqueConstraint(fields=["user", "key"], name="uniq_notice")]
+        indexes = [models.Index(fields=["user", "read_at"])]
+
+    def __str__(self):
+        return self.subject

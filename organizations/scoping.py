@@ -14,6 +14,12 @@ def _is_member(user):
     return user.is_authenticated and user.role != Role.OVERSEER and not user.is_superuser
 
 
+def is_overseer(user):
+    """Reads many organisations: overseers, and platform superusers outside any organisation."""
+    return user.is_authenticated and (
+        user.role == Role.OVERSEER or (user.is_superuser and user.organization_id is None))
+
+
 def visible_organizations(user):
     if not user.is_authenticated:
         return Organization.objects.none()
@@ -29,8 +35,17 @@ def visible_organizations(user):
     return Organization.objects.filter(pk=user.organization_id)
 
 
+def reading_organization(user):
+    """The organisation an overseer has chosen to read (set by OverseerReadingMiddleware)."""
+    return getattr(user, "reading_organization", None)
+
+
 def scope_to_user(queryset, user, field="organization"):
-    """Filter any queryset that has an organisation foreign key to what the user may see."""
+    """Filter any queryset that has an organisation foreign key to what the user may see.
+    An overseer reading one organisation sees that one, as its committee members do."""
+    reading = reading_organization(user)
+    if reading is not None:
+        return queryset.filter(**{f"{field}_id": reading.pk})
     if _is_member(user):
         if user.organization_id is None:
             return queryset.none()
@@ -45,7 +60,11 @@ def can_see_organization(user, organization):
 
 
 def require_member(user):
-    """The organisation of a member; 403 for those who belong to none."""
+    """The organisation of a member (or the one an overseer reads); 403 for those who
+    belong to none."""
+    reading = reading_organization(user)
+    if reading is not None:
+        return reading
     if not user.is_authenticated or user.organization_id is None:
         raise PermissionDenied("ผู้ใช้นี้ไม่ได้สังกัดหน่วยงานใด")
     return user.organization

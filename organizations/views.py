@@ -1,16 +1,18 @@
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.shortcuts import render
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
 
 from indicators.selectors import organization_results
-from organizations.models import Role
-from organizations.scoping import visible_organizations
+from organizations.middleware import READING_KEY
+from organizations.scoping import is_overseer, visible_organizations
 
 
 @login_required
 def home(request):
     user = request.user
-    if user.role == Role.OVERSEER or (user.is_superuser and user.organization_id is None):
+    if is_overseer(user):
         return _overseer_home(request)
     if user.organization_id is None:
         return render(request, "organizations/home_no_org.html", status=403)
@@ -26,3 +28,18 @@ def _overseer_home(request):
     orgs = visible_organizations(request.user).only("name_th", "slug", "kind", "province")
     page = Paginator(orgs.order_by("province", "name_th"), 50).get_page(request.GET.get("page"))
     return render(request, "organizations/home_overseer.html", {"page": page})
+
+
+@login_required
+@require_POST
+def read_organization(request, slug):
+    """An overseer opens one organisation (read-only), or closes it with slug '-'."""
+    if not is_overseer(request.user):
+        raise Http404("ไม่พบหน่วยงาน")
+    if slug == "-":
+        request.session.pop(READING_KEY, None)
+        return redirect("home")
+    if not visible_organizations(request.user).filter(slug=slug).exists():
+        raise Http404("ไม่พบหน่วยงาน")
+    request.session[READING_KEY] = slug
+    return redirect("dashboard")

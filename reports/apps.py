@@ -5,3 +5,11 @@ class ReportsConfig(AppConfig):
     name = "reports"
     verbose_name = "คณะกรรมการและรายงาน"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from organizations.audit import track
+        from reports.models import Committee, Meeting, MeetingNote
+
+        track(Committee, "organization_id")
+        track(Meeting, "organization_id", exclude_fields=("report_html",))
+        track(MeetingNote, "meeting.organization_id")

@@ -1,8 +1,10 @@
 import pytest
+from django.test import Client
 
 from indicators.criteria_loader import load_all
+from tests.twofactor import pass_two_factor
 
-pytest_plugins = ["tests.personas"]
+pytest_plugins = ["tests.personas", "tests.smtp"]
 
 
 @pytest.fixture(scope="session")
@@ -16,3 +18,18 @@ def django_db_setup(django_db_setup, django_db_blocker):
 def private_media(settings, tmp_path):
     """Uploaded evidence goes to a throwaway folder, never into the project."""
     settings.MEDIA_ROOT = tmp_path / "uploads"
+
+
+@pytest.fixture(autouse=True)
+def force_login_passes_two_factor(monkeypatch):
+    """client.force_login() also passes the second factor where the role requires it."""
+    original = Client.force_login
+
+    def force_login(self, user, backend=None):
+        original(self, user, backend)
+        from organizations.twofactor import is_required
+
+        if is_required(user):
+            pass_two_factor(self, user)
+
+    monkeypatch.setattr(Client, "force_login", force_login)

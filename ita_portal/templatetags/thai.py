@@ -46,3 +46,14 @@ def data_period(code, year):
     from indicators.periods import period_text
 
     return period_text(code, year)
+
+
+@register.filter
+def thai_datetime(value):
+    """A moment in Asia/Bangkok: '1 ธ.ค. 2569 20:30'."""
+    if not value:
+        return ""
+    from django.utils import timezone
+
+    local = timezone.localtime(value)
+    return f"{thai.thai_date(local.date(), short=True)} {local:%H:%M}"

@@ -1,0 +1,57 @@
+"""Request-wide rules about who is signed in: the audit actor and address, two-factor where
+it is required. (A deactivated organisation's members are refused by organizations.backends:
+their sessions stop authenticating at the next request.)"""
+
+from auditlog.middleware import AuditlogMiddleware
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect
+from django.utils.http import urlencode
+
+from ita_portal.client_ip import client_ip
+from organizations import scoping, twofactor
+
+READING_KEY = "reading_organization"
+
+
+class AuditActorMiddleware(AuditlogMiddleware):
+    """django-auditlog's middleware, with the address read as the lockout reads it."""
+
+    @staticmethod
+    def _get_remote_addr(request):
+        return client_ip(request)
+
+
+class TwoFactorMiddleware:
+    """Until the second factor is passed, a signed-in user reaches only the 2FA pages."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        target = twofactor.pending_step(request)
+        if target and not (request.path == target or twofactor.is_exempt_path(request.path)):
+            return redirect(f"{target}?{urlencode({'next': request.get_full_path()})}")
+        return self.get_response(request)
+
+
+class OverseerReadingMiddleware:
+    """An overseer reads one chosen organisation at a time, everywhere its committee reads,
+    and changes nothing: any write outside their own account pages is refused (403)."""
+
+    WRITABLE = ("/accounts/", "/i18n/", "/oversee/", "/admin/")
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = request.user
+        if not scoping.is_overseer(user):
+            return self.get_response(request)
+        slug = request.session.get(READING_KEY)
+        if slug:
+            user.reading_organization = (
+                scoping.visible_organizations(user).filter(slug=slug).first())
+        if request.method not in ("GET", "HEAD", "OPTIONS") and not (
+                request.path.startswith(self.WRITABLE) or request.path == "/"):
+            raise PermissionDenied("ผู้กำกับติดตามอ่านข้อมูลได้อย่างเดียว")
+        return self.get_response(request)
