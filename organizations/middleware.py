@@ -39,6 +39,7 @@ class OverseerReadingMiddleware:
     and changes nothing: any write outside their own account pages is refused (403)."""
 
     WRITABLE = ("/accounts/", "/i18n/", "/oversee/", "/admin/")
+    OPERATOR_WRITABLE = ("/criteria/",)  # the platform operator publishes the criteria
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -52,6 +53,7 @@ class OverseerReadingMiddleware:
             user.reading_organization = (
                 scoping.visible_organizations(user).filter(slug=slug).first())
         if request.method not in ("GET", "HEAD", "OPTIONS") and not (
-                request.path.startswith(self.WRITABLE) or request.path == "/"):
+                request.path.startswith(self.WRITABLE) or request.path == "/"
+                or (user.is_staff and request.path.startswith(self.OPERATOR_WRITABLE))):
             raise PermissionDenied("ผู้กำกับติดตามอ่านข้อมูลได้อย่างเดียว")
         return self.get_response(request)
