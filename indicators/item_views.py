@@ -17,24 +17,32 @@ def _item_data(form):
     return {k: v for k, v in form.cleaned_data.items() if k != "reason"}
 
 
+def _form_page(request, form, write, success, template, context):
+    """Validate, call the service, and go back to the year; or show the form with errors."""
+    if request.method == "POST" and form.is_valid():
+        try:
+            saved = write(form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, success(saved))
+            return redirect("criteria", year=context["year"].year)
+    return render(request, template, {**context, "form": form},
+                  status=400 if form.errors else 200)
+
+
 @login_required
 def item_edit(request, year, code):
     require_operator(request.user)
     item = get_object_or_404(OITItem.objects.select_related("year"), year__year=year, code=code)
     form = ItemForm(request.POST or None, instance=OITItem.objects.get(pk=item.pk),
                     year=item.year)
-    if request.method == "POST" and form.is_valid():
-        try:
-            editing.update_item(item=item, data=_item_data(form), by=request.user,
-                                reason=form.cleaned_data["reason"])
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, f"บันทึกข้อ {item.code} แล้ว")
-            return redirect("criteria", year=year)
-    return render(request, "indicators/item_edit.html", {
-        "year": item.year, "item": item, "form": form,
-        "remove_form": RemoveForm(item=item)}, status=400 if form.errors else 200)
+    return _form_page(
+        request, form,
+        lambda data: editing.update_item(item=item, data=_item_data(form), by=request.user,
+                                         reason=data["reason"]),
+        lambda _: f"บันทึกข้อ {item.code} แล้ว", "indicators/item_edit.html",
+        {"year": item.year, "item": item, "remove_form": RemoveForm(item=item)})
 
 
 @login_required
@@ -42,17 +50,12 @@ def item_new(request, year):
     require_operator(request.user)
     year_obj = get_object_or_404(AssessmentYear, year=year)
     form = ItemForm(request.POST or None, year=year_obj)
-    if request.method == "POST" and form.is_valid():
-        try:
-            item = editing.add_item(year=year_obj, data=_item_data(form), by=request.user,
-                                    reason=form.cleaned_data["reason"])
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, f"เพิ่มข้อ {item.code} แล้ว")
-            return redirect("criteria", year=year)
-    return render(request, "indicators/item_edit.html", {"year": year_obj, "form": form},
-                  status=400 if form.errors else 200)
+    return _form_page(
+        request, form,
+        lambda data: editing.add_item(year=year_obj, data=_item_data(form), by=request.user,
+                                      reason=data["reason"]),
+        lambda item: f"เพิ่มข้อ {item.code} แล้ว", "indicators/item_edit.html",
+        {"year": year_obj})
 
 
 @login_required
@@ -77,19 +80,13 @@ def merge(request, year):
     require_operator(request.user)
     year_obj = get_object_or_404(AssessmentYear, year=year)
     form = MergeForm(request.POST or None, year=year_obj)
-    if request.method == "POST" and form.is_valid():
-        try:
-            keep = editing.merge_items(keep=form.cleaned_data["keep"],
-                                       others=list(form.cleaned_data["others"]),
-                                       by=request.user, reason=form.cleaned_data["reason"],
-                                       name_th=form.cleaned_data["name_th"])
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, f"รวมข้อเข้ากับข้อ {keep.code} แล้ว")
-            return redirect("criteria", year=year)
-    return render(request, "indicators/merge.html", {"year": year_obj, "form": form},
-                  status=400 if form.errors else 200)
+    return _form_page(
+        request, form,
+        lambda data: editing.merge_items(keep=data["keep"], others=list(data["others"]),
+                                         by=request.user, reason=data["reason"],
+                                         name_th=data["name_th"]),
+        lambda keep: f"รวมข้อเข้ากับข้อ {keep.code} แล้ว", "indicators/merge.html",
+        {"year": year_obj})
 
 
 @login_required
