@@ -115,3 +115,13 @@ def test_client_ip_takes_the_entry_the_trusted_proxy_wrote(rf, settings):
     settings.PROXY_COUNT = 1
     assert client_ip(rf.get("/", HTTP_X_FORWARDED_FOR="junk", REMOTE_ADDR="10.0.0.1")) == \
         "10.0.0.1"
+
+
+@pytest.mark.django_db
+def test_password_rules_are_explained_in_thai(client, owner):
+    client.force_login(owner)
+    response = client.post(reverse("password_change"), {
+        "old_password": PASSWORD, "new_password1": "12345", "new_password2": "12345"})
+    body = response.content.decode()
+    assert "รหัสผ่านสั้นเกินไป ต้องมีอย่างน้อย 10 ตัวอักษร" in body
+    assert "รหัสผ่านนี้เป็นตัวเลขทั้งหมด" in body
