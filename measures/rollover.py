@@ -24,32 +24,63 @@ def new_period(measure, fiscal_year):
     return start, (measure.end_date if measure.end_date >= start else end)
 
 
-@transaction.atomic
+M2M = ("owner_departments", "owner_positions", "owner_users", "indicators")
+
+
 def carry_measure(*, measure, fiscal_year, by):
+    return carry_measures(measures=[measure], fiscal_year=fiscal_year, by=by)[0]
+
+
+@transaction.atomic
+def carry_measures(*, measures, fiscal_year, by):
+    """Carry several measures at once, in a fixed number of queries whatever their count."""
+    measures = list(Measure.objects.filter(pk__in=[m.pk for m in measures])
+                    .prefetch_related(*M2M, "steps").order_by("number"))
+    if not measures:
+        return []
+    first = (Measure.objects.filter(organization=measures[0].organization_id,
+                                    fiscal_year=fiscal_year)
+             .order_by("-number").values_list("number", flat=True).first() or 0) + 1
+    new = Measure.objects.bulk_create([
+        _continuation(m, fiscal_year, first + k) for k, m in enumerate(measures)])
+    for name in M2M:
+        _copy_relation(name, measures, new)
+    MeasureStep.objects.bulk_create([
+        MeasureStep(measure=n, order=k, text=s.text, owner_text=s.owner_text,
+                    period_text=s.period_text)
+        for m, n in zip(measures, new, strict=True)
+        for k, s in enumerate((s for s in m.steps.all() if s.done_at is None), start=1)])
+    StatusChange.objects.bulk_create([change for m, n in zip(measures, new, strict=True)
+                                      for change in _history(m, n, by)])
+    return new
+
+
+def _continuation(measure, fiscal_year, number):
     start, end = new_period(measure, fiscal_year)
-    number = (Measure.objects.filter(organization=measure.organization_id,
-                                     fiscal_year=fiscal_year)
-              .order_by("-number").values_list("number", flat=True).first() or 0) + 1
-    new = Measure.objects.create(
+    return Measure(
         organization_id=measure.organization_id, fiscal_year=fiscal_year, number=number,
         title=measure.title, start_date=start, end_date=end, monitoring=measure.monitoring,
         cadence=measure.cadence, status=measure.status, percent=measure.percent,
         owned_by_everyone=measure.owned_by_everyone, owner_text=measure.owner_text,
         carried_from=measure)
-    for name in ("owner_departments", "owner_positions", "owner_users", "indicators"):
-        getattr(new, name).set(getattr(measure, name).all())
-    MeasureStep.objects.bulk_create([
-        MeasureStep(measure=new, order=k, text=s.text, owner_text=s.owner_text,
-                    period_text=s.period_text)
-        for k, s in enumerate(measure.steps.filter(done_at=None).order_by("order"), start=1)])
-    note_out = f"ยกไปดำเนินการต่อเป็นมาตรการที่ {number} ปีงบประมาณ {fiscal_year}"
-    note_in = f"ต่อเนื่องจากมาตรการที่ {measure.number} ปีงบประมาณ {measure.fiscal_year}"
-    StatusChange.objects.bulk_create([
-        StatusChange(measure=measure, from_status=measure.status, to_status=measure.status,
-                     by=by, note=note_out),
-        StatusChange(measure=new, from_status=Status.NOT_STARTED, to_status=new.status,
-                     by=by, note=note_in)])
-    return new
+
+
+def _copy_relation(name, measures, new):
+    field = Measure._meta.get_field(name)
+    through, target = field.remote_field.through, field.m2m_target_field_name()
+    column = field.m2m_reverse_field_name()
+    through.objects.bulk_create([
+        through(**{"measure_id": n.pk, f"{column}_id": getattr(obj, target)})
+        for m, n in zip(measures, new, strict=True) for obj in getattr(m, name).all()])
+
+
+def _history(measure, new, by):
+    yield StatusChange(measure=measure, from_status=measure.status, to_status=measure.status,
+                       by=by, note=f"ยกไปดำเนินการต่อเป็นมาตรการที่ {new.number} "
+                                   f"ปีงบประมาณ {new.fiscal_year}")
+    yield StatusChange(measure=new, from_status=Status.NOT_STARTED, to_status=new.status,
+                       by=by, note=f"ต่อเนื่องจากมาตรการที่ {measure.number} "
+                                   f"ปีงบประมาณ {measure.fiscal_year}")
 
 
 def close_measure(*, measure, by, reason):

@@ -51,12 +51,11 @@ def apply(organization, year, *, by, closing):
         raise ValidationError("ระบุเหตุผลของการปิดมาตรการที่ "
                               + ", ".join(str(n) for n in missing))
     items = carryover.carry_over(organization, year)
-    carried = closed = 0
     for measure in rollover_plan.measures:
         if measure.pk in closing:
             measure_rollover.close_measure(measure=measure, by=by, reason=closing[measure.pk])
-            closed += 1
-        else:
-            measure_rollover.carry_measure(measure=measure, fiscal_year=year, by=by)
-            carried += 1
-    return {"items": items, "carried": carried, "closed": closed}
+    carried = measure_rollover.carry_measures(
+        measures=[m for m in rollover_plan.measures if m.pk not in closing], fiscal_year=year,
+        by=by)
+    return {"items": items, "carried": len(carried),
+            "closed": len(rollover_plan.measures) - len(carried)}
