@@ -27,7 +27,8 @@ def synthetic(rows):
 def timed(org, admin, data, fiscal_year, name):
     from django.db import transaction
 
-    from imports.services import apply, owner_choices, preview
+    from imports.document.write import owner_choices
+    from imports.services import apply, preview
 
     timings = []
     for _ in range(3):
@@ -52,7 +53,7 @@ def workbook(measures, steps_each):
 
     from openpyxl import Workbook
 
-    from imports import sheets
+    from imports.workbook import layout
 
     book = Workbook()
     rows = {"measures": [[n, f"มาตรการที่ {n} ส่งเสริมความโปร่งใสและการเปิดเผยข้อมูล", "2, 9",
@@ -63,7 +64,7 @@ def workbook(measures, steps_each):
             "steps": [[n, k, f"ขั้นตอนที่ {k} ของมาตรการที่ {n}: จัดทำ เผยแพร่ และรายงานผล",
                        "กองคลัง", "ตุลาคม - ธันวาคม"]
                       for n in range(1, measures + 1) for k in range(1, steps_each + 1)]}
-    for sheet in (sheets.MEASURES, sheets.STEPS):
+    for sheet in (layout.MEASURES, layout.STEPS):
         ws = book.create_sheet(sheet.title)
         ws.append(sheet.headers)
         for row in rows[sheet.key]:

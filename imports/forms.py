@@ -1,6 +1,6 @@
 from django import forms
 
-from imports.source import MAX_BYTES, TOO_LARGE
+from imports.upload import MAX_BYTES, TOO_LARGE
 from organizations.models import Department, Position
 
 ALLOWED = (".docx", ".txt", ".tsv", ".xlsx")

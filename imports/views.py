@@ -8,13 +8,15 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from imports.document.write import owner_choices
 from imports.forms import DocumentForm, OwnerMappingForm, ScoresForm
-from imports.models import BatchState, ImportBatch
+from imports.models import BatchState, ImportBatch, Pipeline
 from imports.scores import import_scores
-from imports.services import apply, assessed_year, owner_choices, preview, undo
-from imports.sheet_export import workbook_bytes
-from imports.sheet_preview import workbook_sections
-from imports.source import UnreadableDocument
+from imports.services import apply, preview, undo
+from imports.upload import UnreadableDocument
+from imports.workbook.export import workbook_bytes
+from imports.workbook.preview import workbook_sections
+from indicators.selectors import require_assessed_year
 from ita_portal.spreadsheets import XLSX_TYPE
 from ita_portal.thai import fiscal_year_of
 from measures.models import Cadence
@@ -55,7 +57,7 @@ def workbook_download(request):
     organization = require_member(request.user)
     try:
         year = int(request.GET.get("year", ""))
-        assessed_year(year)
+        require_assessed_year(year)
     except (ValueError, ValidationError):
         return HttpResponseBadRequest("ระบุปีงบประมาณ พ.ศ. ที่มีเกณฑ์การประเมิน เช่น ?year=2566")
     template = request.GET.get("template") == "1"
@@ -86,7 +88,7 @@ def _mapping_form(batch, data=None):
 @login_required
 def batch_detail(request, pk):
     batch = _batch(request, pk)
-    if batch.plan.get("kind") == "workbook":
+    if batch.kind == Pipeline.WORKBOOK:
         return _workbook_batch(request, batch)
     form = _mapping_form(batch, request.POST or None)
     if request.method == "POST" and form.is_valid():

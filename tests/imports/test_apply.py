@@ -4,8 +4,9 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 
+from imports.document.write import owner_choices
 from imports.models import BatchState, ImportBatch
-from imports.services import apply, owner_choices, preview, undo
+from imports.services import apply, preview, undo
 from indicators.models import IndicatorScore
 from measures.models import ImprovementIssue, Measure, ProgressUpdate
 from organizations.models import Position
@@ -84,7 +85,7 @@ def test_a_failure_half_way_writes_nothing(criteria, org, org_admin, seed_bytes,
     def broken(*args, **kwargs):
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr("imports.services._write_measures", broken)
+    monkeypatch.setattr("imports.document.write._write_measures", broken)
     with pytest.raises(RuntimeError):
         apply(batch=batch, mapping=new_owners(batch), by=org_admin)
     batch.refresh_from_db()

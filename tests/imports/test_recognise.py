@@ -8,9 +8,9 @@ from decimal import Decimal
 import pytest
 from django.core.management import call_command
 
-from imports.periods import parse_period
-from imports.recognise import cadence_of
-from imports.services import read_plan
+from imports.document.periods import parse_period
+from imports.document.recognise import cadence_of
+from imports.document.write import read_plan
 from tests.imports.conftest import SEED, seed_docx
 
 pytestmark = pytest.mark.django_db

@@ -10,9 +10,9 @@ import difflib
 import re
 from decimal import Decimal, InvalidOperation
 
-from imports.periods import parse_period
-from imports.plan import IssueDraft, MeasureDraft, Plan, StepDraft
-from imports.source import number_text
+from imports.document.periods import parse_period
+from imports.document.plan import IssueDraft, MeasureDraft, Plan, StepDraft
+from imports.document.source import number_text
 from measures.models import Cadence
 from organizations.owners import split_owner_text
 

@@ -11,8 +11,7 @@ import re
 import zipfile
 from dataclasses import dataclass
 
-from django.core.exceptions import ValidationError
-
+from imports.upload import UnreadableDocument
 from ita_portal.thai import arabic_digits
 
 PARAGRAPH = re.compile(r"<p[^>]*>(.*?)</p>", re.S | re.I)
@@ -36,19 +35,6 @@ class Row:
 class Line:
     line: int
     text: str
-
-
-MAX_BYTES = 5 * 1024 * 1024
-TOO_LARGE = "ไฟล์ใหญ่เกิน ๕ เมกะไบต์"
-
-
-class UnreadableDocument(ValueError):
-    pass
-
-
-def check_size(data):
-    if len(data) > MAX_BYTES:
-        raise ValidationError(TOO_LARGE)
 
 
 def clean(text):
