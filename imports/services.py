@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from imports.document.write import apply_document, preview_document
+from imports.document.write import apply_document, preview_document, undo_document_updates
 from imports.models import BatchState, ImportBatch, Pipeline
 from imports.upload import check_size
 from imports.workbook.apply import apply_workbook, preview_workbook, undo_updates
@@ -17,7 +17,8 @@ from measures.models import ProgressUpdate, StatusChange
 from organizations.scoping import require_org_admin
 
 UNDO_ORDER = ("measures.MeasureStep", "measures.Measure", "measures.ImprovementIssue",
-              "indicators.IndicatorScore", "organizations.Position", "organizations.Department")
+              "indicators.IndicatorScore", "indicators.Recommendation", "organizations.Position",
+              "organizations.Department")
 PREVIEWS = {Pipeline.DOCUMENT: preview_document, Pipeline.WORKBOOK: preview_workbook}
 
 
@@ -39,8 +40,8 @@ def preview(*, organization, fiscal_year, data, filename, by, kind=None):
 
 
 @transaction.atomic
-def apply(*, batch, mapping, by):
-    """Write the batch: all of it or, on any error, nothing."""
+def apply(*, batch, mapping, by, skip=()):
+    """Write the batch: all of it (but the rows in `skip`) or, on any error, nothing."""
     require_org_admin(by, batch.organization)
     batch = ImportBatch.objects.select_for_update().get(pk=batch.pk)
     if batch.state != BatchState.PREVIEW:
@@ -48,7 +49,7 @@ def apply(*, batch, mapping, by):
     if batch.kind == Pipeline.WORKBOOK:
         summary = apply_workbook(batch, by)
     else:
-        summary = apply_document(batch, mapping)
+        summary = apply_document(batch, mapping, skip)
     batch.state, batch.applied_at, batch.summary = BatchState.APPLIED, timezone.now(), summary
     batch.save()
     return batch
@@ -67,7 +68,10 @@ def undo(*, batch, by):
             or StatusChange.objects.filter(measure_id__in=measure_ids).exists()):
         raise ValidationError("มีการรายงานความคืบหน้าหรือเปลี่ยนสถานะของมาตรการที่นำเข้าแล้ว "
                               "จึงยกเลิกทั้งชุดไม่ได้ โปรดแก้ไขรายการนั้นโดยตรง")
-    undo_updates(batch, by)
+    if batch.kind == Pipeline.WORKBOOK:
+        undo_updates(batch, by)
+    else:
+        undo_document_updates(batch)
     for label in UNDO_ORDER:
         ids = [o.object_id for o in created if o.model == label]
         apps.get_model(label).objects.filter(pk__in=ids).delete()

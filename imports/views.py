@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from imports.document import preview as document_preview
 from imports.document.write import owner_choices
 from imports.forms import DocumentForm, OwnerMappingForm, ScoresForm
 from imports.models import BatchState, ImportBatch, Pipeline
@@ -19,7 +20,6 @@ from imports.workbook.preview import workbook_sections
 from indicators.selectors import require_assessed_year
 from ita_portal.spreadsheets import XLSX_TYPE
 from ita_portal.thai import fiscal_year_of
-from measures.models import Cadence
 from organizations.scoping import require_member, require_org_admin
 
 
@@ -68,13 +68,6 @@ def workbook_download(request):
     return response
 
 
-def with_labels(plan):
-    labels = dict(Cadence.choices)
-    for draft in plan["issues"] + plan["measures"]:
-        draft["cadence_label"] = labels.get(draft["cadence"], "ไม่ระบุ (ทุกครั้งที่ประชุม)")
-    return plan
-
-
 def _batch(request, pk):
     organization = _admin_organization(request)
     return get_object_or_404(ImportBatch, pk=pk, organization=organization)
@@ -91,18 +84,22 @@ def batch_detail(request, pk):
     if batch.kind == Pipeline.WORKBOOK:
         return _workbook_batch(request, batch)
     form = _mapping_form(batch, request.POST or None)
+    shown = document_preview.rows(batch)
     if request.method == "POST" and form.is_valid():
+        skip = set()
+        if "select" in request.POST:  # the preview's ticks: an unticked row is not posted
+            skip = document_preview.all_keys(shown) - set(request.POST.getlist("row"))
         try:
-            apply(batch=batch, mapping=form.mapping(), by=request.user)
+            apply(batch=batch, mapping=form.mapping(), by=request.user, skip=skip)
         except ValidationError as error:
             messages.error(request, error.messages[0])
         else:
             messages.success(request, "นำเข้าแล้ว")
         return redirect("import-batch", pk=batch.pk)
     return render(request, "imports/batch.html", {
-        "batch": batch, "plan": with_labels(batch.plan), "form": form,
+        "batch": batch, "plan": batch.plan, "rows": shown, "form": form,
         "matched": {n: m for n, m in owner_choices(batch).items() if m is not None},
-        "is_preview": batch.state == BatchState.PREVIEW})
+        "is_preview": batch.state == BatchState.PREVIEW}, status=400 if form.errors else 200)
 
 
 def _workbook_batch(request, batch):

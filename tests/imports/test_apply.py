@@ -141,7 +141,7 @@ def test_bad_input_is_refused_in_thai_and_writes_nothing(client, criteria, org_a
     cases = [({"fiscal_year": 2565}, "เลือกไฟล์หรือวางข้อความอย่างใดอย่างหนึ่ง"),
              ({"fiscal_year": "", "text": "x"}, "ระบุปีงบประมาณ"),
              ({"fiscal_year": 2565, "file": SimpleUploadedFile("a.exe", b"MZ")},
-              "รองรับเฉพาะไฟล์ .docx, .xlsx, .txt หรือ .tsv"),
+              "รองรับเฉพาะไฟล์ .pdf, .docx, .xlsx, .txt หรือ .tsv"),
              ({"fiscal_year": 2565, "file": SimpleUploadedFile("a.docx", b"PKnot a zip")},
               "ไม่ใช่ไฟล์ Word"),
              ({"fiscal_year": 2565, "file": SimpleUploadedFile("a.txt", b"\xff\xfe\x00")},
