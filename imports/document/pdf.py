@@ -36,37 +36,40 @@ def is_pdf(data):
 
 
 def _limits():
+    """In the child: memory, CPU time and the size of what it may write are bounded."""
     resource.setrlimit(resource.RLIMIT_AS, (MEMORY_BYTES, MEMORY_BYTES))
     resource.setrlimit(resource.RLIMIT_CPU, (CPU_SECONDS, CPU_SECONDS))
+    resource.setrlimit(resource.RLIMIT_FSIZE, (MAX_OUTPUT, MAX_OUTPUT))
 
 
 def bbox_text(data):
-    """poppler's XHTML of the PDF's words with their boxes."""
+    """poppler's XHTML of the PDF's words with their boxes (written to a bounded file, so
+    a file that expands to gigabytes of text is stopped at MAX_OUTPUT)."""
     if not is_pdf(data):
         raise UnreadableDocument(NOT_PDF)
-    with tempfile.NamedTemporaryFile(suffix=".pdf") as source:
+    with tempfile.NamedTemporaryFile(suffix=".pdf") as source, \
+            tempfile.NamedTemporaryFile(suffix=".html") as output:
         source.write(data)
         source.flush()
         try:
             done = subprocess.run(
                 ["pdftotext", "-bbox-layout", "-enc", "UTF-8", "-l", str(MAX_PAGES), "-q",
-                 source.name, "-"], capture_output=True, preexec_fn=_limits,
-                timeout=CPU_SECONDS + 5, check=False)
+                 source.name, "-"], stdout=output, stderr=subprocess.PIPE,
+                preexec_fn=_limits, timeout=CPU_SECONDS + 5, check=False)
         except subprocess.TimeoutExpired as error:
             raise UnreadableDocument(TOO_HEAVY) from error
-    return _checked(done)
+        _check(done)
+        output.seek(0)
+        return output.read(MAX_OUTPUT).decode("utf-8", "replace")
 
 
-def _checked(done):
+def _check(done):
     if done.returncode == 3:
         raise UnreadableDocument(LOCKED)
     if done.returncode < 0 or b"alloc" in done.stderr.lower():
         raise UnreadableDocument(TOO_HEAVY)
     if done.returncode != 0:
         raise UnreadableDocument(NOT_PDF)
-    if len(done.stdout) > MAX_OUTPUT:
-        raise UnreadableDocument(TOO_HEAVY)
-    return done.stdout.decode("utf-8", "replace")
 
 
 def page_words(xhtml):
