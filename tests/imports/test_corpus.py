@@ -125,3 +125,21 @@ def test_a_pdf_with_word_text_layer_faults(criteria, tmp_path):
     plan = read(data, "faults.pdf", 2566)
     check(plan, SECTIONS)
     assert plan.measures[0].title == "เผยแพร่ข้อมูลการจัดซื้อจัดจ้างให้เป็นปัจจุบันทุกเดือน"
+
+
+def test_the_command_reads_a_pdf_in_a_dry_run(criteria, org, tmp_path, capsys):
+    import json
+
+    from django.core.management import call_command
+
+    from measures.models import Measure
+
+    path = tmp_path / "rating.pdf"
+    path.write_bytes(corpus.to_pdf(corpus.text("rating_2566.txt")))
+    call_command("import_ita_document", str(path), "--organization", org.slug, "--year",
+                 "2567", "--dry-run", "--format", "json")
+    result = json.loads(capsys.readouterr().out)
+    assert (result["assessment_year"], result["total"], result["result"]) == (2566, "88.72",
+                                                                             "ผ่าน")
+    assert result["scores"]["6"] == "84.12" and len(result["measures"]) == 2
+    assert not Measure.objects.exists()
