@@ -12,6 +12,7 @@ from indicators.models import Indicator, ResultBand, Tool
 
 SCORE = re.compile(r"(?<![\d.])(\d{1,3}\.\d{1,2})(?![\d.])")
 ROW_NUMBER = re.compile(r"^\s*\d{1,3}[.)]?\s+")
+SCORE_HEADERS = {"ลำดับ", "ที่", "ตัวชี้วัด", "คะแนน", "ผลคะแนน", "คะแนนที่ได้", "ตัวชี้วัด/คะแนน"}
 
 
 def criteria_of(year):
@@ -29,7 +30,18 @@ def recognise(rows, free, fiscal_year, criteria):
     read_rows(plan, sorted(rows + flat_rows, key=lambda row: row.line), criteria)
     LineReader(plan, criteria).read_all(free)
     plan.finish()
+    check_years(plan, criteria)
     return plan
+
+
+def check_years(plan, criteria):
+    """Say so when the document names other years than the import is for."""
+    if plan.measures_year and plan.measures_year != plan.fiscal_year:
+        plan.skip(0, str(plan.measures_year), f"เอกสารระบุมาตรการปีงบประมาณ {plan.measures_year} "
+                  f"แต่เลือกนำเข้าเป็นปี {plan.fiscal_year} โปรดตรวจสอบ")
+    if plan.assessment_year and plan.assessment_year != criteria.year:
+        plan.skip(0, str(plan.assessment_year), f"เอกสารวิเคราะห์ผลการประเมินปี "
+                  f"{plan.assessment_year} แต่คะแนนจะบันทึกเป็นของปี {criteria.year} โปรดตรวจสอบ")
 
 
 def read_rows(plan, rows, criteria):
@@ -40,7 +52,7 @@ def read_rows(plan, rows, criteria):
             reader = (AnalysisReader if kind == "analysis" else MeasureReader)(
                 plan, criteria.names, reader)
             continue
-        if score_row(plan, row, criteria):
+        if score_row(plan, row, criteria) or is_score_header(row):
             continue
         if reader is None:
             plan.skip(row.line, " | ".join(" ".join(c) for c in row.cells),
@@ -68,3 +80,9 @@ def score_row(plan, row, criteria):
         plan.tools.setdefault(tool[0], score)
         return True
     return False
+
+
+def is_score_header(row):
+    """The header of a score table (ลำดับ | ตัวชี้วัด | คะแนน): read, nothing to import."""
+    cells = {words.squash(row.text(i)) for i in range(len(row.cells)) if row.text(i)}
+    return bool(cells) and cells <= SCORE_HEADERS and "คะแนน" in " ".join(cells)

@@ -143,3 +143,10 @@ def test_the_command_reads_a_pdf_in_a_dry_run(criteria, org, tmp_path, capsys):
                                                                              "ผ่าน")
     assert result["scores"]["6"] == "84.12" and len(result["measures"]) == 2
     assert not Measure.objects.exists()
+
+
+def test_years_other_than_the_import_are_pointed_out(criteria):
+    plan = read(corpus.text("rating_2566.txt").encode(), "rating.txt", 2568)
+    reasons = " ".join(u["reason"] for u in plan.unparsed)
+    assert "มาตรการปีงบประมาณ 2567 แต่เลือกนำเข้าเป็นปี 2568" in reasons
+    assert "ตัวชี้วัด | คะแนน" not in " ".join(u["text"] for u in plan.unparsed)
