@@ -75,11 +75,11 @@ def _check(done):
 def page_words(xhtml):
     """[[Word, …] per page], the text put right (thai_text)."""
     pages = []
-    for match in WORD.finditer(xhtml):
+    for match in WORD.finditer(thai_text.normalise(xhtml)):
         if match.group(5) is None:
             pages.append([])
         elif pages:
-            text = thai_text.normalise(html.unescape(match.group(5)))
+            text = html.unescape(match.group(5))
             if text.strip():
                 box = (float(match.group(i)) for i in range(1, 5))
                 pages[-1].append(pdf_layout.Word(*box, text))

@@ -9,6 +9,7 @@ Other lines make paragraphs (wrapped Thai joins without a space).
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from imports.document import words
 from imports.document.source import Line, Row, clean
@@ -31,19 +32,24 @@ class VisualLine:
     number: int
     words: list = field(default_factory=list)
 
-    @property
+    # Read only once the line is complete (visual_lines), so each is worked out once.
+    @cached_property
     def y0(self):
         return min(w.y0 for w in self.words)
 
-    @property
+    @cached_property
     def y1(self):
         return max(w.y1 for w in self.words)
 
-    @property
+    @cached_property
     def height(self):
         return max(self.y1 - self.y0, 1.0)
 
     def pieces(self):
+        return self._pieces
+
+    @cached_property
+    def _pieces(self):
         """[[Word, …]] split at gaps wider than a third of the line's height."""
         found = [[self.words[0]]]
         for word in self.words[1:]:
@@ -52,7 +58,7 @@ class VisualLine:
             found[-1].append(word)
         return found
 
-    @property
+    @cached_property
     def text(self):
         return " ".join(" ".join(w.text for w in piece) for piece in self.pieces())
 
@@ -124,13 +130,15 @@ def join(left, right):
 
 def table_rows(block):
     columns = _columns(block)
-    rows, cells, first, previous = [], None, None, None
+    rows, cells, first, previous, header = [], None, None, None, False
     for line in block:
         placed = _place(line, columns)
-        if cells is None or _starts_row(line, previous, placed, cells):
+        if cells is None or _starts_row(line, previous, placed, header):
             if cells is not None:
                 rows.append(_row(first, cells))
-            cells, first = [""] * len(columns), line.number
+            cells, first, header = [""] * len(columns), line.number, False
+        if not rows:  # the first row: is it (so far) a known header?
+            header = header or _is_header(cells, placed)
         for column, text in placed.items():
             cells[column] = join(cells[column], text) if cells[column] else text
         previous = line
@@ -173,11 +181,18 @@ def _starts_cell(text):
             or bool(ROW_NUMBER.fullmatch(text)))
 
 
-def _starts_row(line, previous, placed, cells):
+def _is_header(cells, placed):
+    """Whether the first row read so far (with this line) is a known table header."""
     from imports.document.recognise import header_kind
 
-    if header_kind(Row(0, [[c] for c in cells])):
-        return any(words.is_item(t) or _starts_cell(t.split()[0]) for t in placed.values())
+    merged = [join(c, placed[i]) if c and i in placed else c or placed.get(i, "")
+              for i, c in enumerate(cells)]
+    return bool(header_kind(Row(0, [[c] for c in merged])))
+
+
+def _starts_row(line, previous, placed, header):
+    if header:
+        return any(_starts_cell(t.split()[0]) for t in placed.values())
     if previous is not None and line.y0 - previous.y1 > 3:
         return True
     head = placed.get(0, "") or placed.get(1, "")

@@ -23,6 +23,7 @@ PUA = dict(zip(map(chr, range(0xF700, 0xF71B)),
                "\u0e10\u0e34\u0e35\u0e36\u0e37\u0e48\u0e49\u0e4a\u0e4b\u0e4c"
                "\u0e48\u0e49\u0e4a\u0e4b\u0e4c\u0e0d\u0e31\u0e4d\u0e47\u0e48"
                "\u0e49\u0e4a\u0e4b\u0e4c\u0e38\u0e39\u0e3a", strict=True))
+PUA_TABLE = str.maketrans(PUA)
 LEFTOVERS = re.compile("[\u25cc\u00ad\ufeff\u200b-\u200d]")
 SPLIT_AM = re.compile(f"{NIKHAHIT}([{TONES}]?){SARA_AA}")
 TONE_AFTER_AM = re.compile(f"{SARA_AM}([{TONES}])")
@@ -40,7 +41,7 @@ LOST_AM_PATTERN = re.compile("|".join(sorted(LOST_AM_FIX, key=len, reverse=True)
 
 def normalise(text):
     """Text with the faults above put right; other text unchanged."""
-    text = "".join(PUA.get(ch, ch) for ch in text)
+    text = text.translate(PUA_TABLE)
     text = LEFTOVERS.sub("", text)
     text = SPLIT_AM.sub(lambda m: m.group(1) + SARA_AM, text)
     text = TONE_AFTER_AM.sub(lambda m: m.group(1) + SARA_AM, text)
