@@ -123,6 +123,8 @@ class LineReader:
         if not found:
             return False
         kind, value = found
+        if value and kind in ("owner", "period", "monitoring"):
+            self.steps_mode = False  # the steps are over once their owner or period is said
         if not value:
             self.steps_mode = kind == "steps"
             if kind in ("approach", "issue"):
@@ -173,7 +175,7 @@ class LineReader:
         target.period_text, target.period = value[:120], period
 
     def item(self, line, text):
-        if not words.is_item(text) and not self.steps_mode:
+        if not words.is_item(text):
             return False
         section = self.section
         if section == "measures":

@@ -150,3 +150,22 @@ def test_years_other_than_the_import_are_pointed_out(criteria):
     reasons = " ".join(u["reason"] for u in plan.unparsed)
     assert "มาตรการปีงบประมาณ 2567 แต่เลือกนำเข้าเป็นปี 2568" in reasons
     assert "ตัวชี้วัด | คะแนน" not in " ".join(u["text"] for u in plan.unparsed)
+
+
+def check_o25(assessed, fiscal):
+    from tests.imports.corpus.o25 import o25_document
+
+    text, scores, band = o25_document(assessed, fiscal)
+    plan = read(text.encode(), "o25.txt", fiscal)
+    assert (plan.assessment_year, plan.measures_year) == (assessed, fiscal)
+    assert (plan.total, plan.result) == (Decimal("92.18"), band)
+    assert plan.scores == {n: Decimal(v) for n, v in scores.items()}
+    assert [i.owners for i in plan.issues] == [["สำนักปลัด"], ["สำนักปลัด"]]
+    assert plan.issues[1].approach.startswith("ประชาสัมพันธ์ช่องทางแจ้งเบาะแส")
+    assert [(m.number, m.owners, m.cadence, len(m.steps)) for m in plan.measures] == [
+        (1, ["สำนักปลัด", "กองคลัง"], "twice_a_year", 2), (2, ["สำนักปลัด"], "every_meeting", 1)]
+    assert plan.measures[0].period[1].month == 3
+
+
+def test_the_o25_wording_of_the_2569_era_on_2566_criteria(criteria):
+    check_o25(2566, 2567)
