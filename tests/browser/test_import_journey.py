@@ -18,7 +18,7 @@ def test_admin_pastes_previews_fixes_an_owner_and_confirms(page, screenshot, dem
     screenshot("import-1-paste")
     page.click("button:has-text('อ่านเอกสารและแสดงตัวอย่าง')")
     page.wait_for_selector("h1:has-text('ตรวจก่อนนำเข้า')")
-    assert "มาตรการ (4)" in page.inner_text("main")
+    assert "มาตรการ ปีงบประมาณ 2566 (4)" in page.inner_text("main")
     assert "ประเด็นที่ต้องปรับปรุง (17)" in page.inner_text("main")
     assert "ซ้ำกับขั้นตอนก่อนหน้า" in page.inner_text("#unparsed")
     page.select_option("select[name=owner_0]", label="ตำแหน่ง: หัวหน้าหน่วยตรวจสอบภายใน")
