@@ -27,7 +27,8 @@ def synthetic(rows):
 def timed(org, admin, data, fiscal_year, name):
     from django.db import transaction
 
-    from imports.services import apply, owner_choices, preview
+    from imports.document.write import owner_choices
+    from imports.services import apply, preview
 
     timings = []
     for _ in range(3):
@@ -45,6 +46,34 @@ def timed(org, admin, data, fiscal_year, name):
             "measures": len(batch.plan["measures"]), "issues": len(batch.plan["issues"])}
 
 
+def pdf_document(pages):
+    """A PDF as an agency saves one: the result with tool and indicator scores, then tables
+    of issues and measures, rendered by WeasyPrint until it has `pages` pages."""
+    from django.utils.html import escape
+
+    from reports.pdf import lay_out_html
+
+    head = ("<p>ผลการประเมิน ITA ประจำปี 2565 มีผลคะแนน 86.41 คะแนน อยู่ในระดับ A</p>"
+            "<p>1. การปฏิบัติหน้าที่</p><p>97.68 คะแนน</p><p>9. การเปิดเผยข้อมูล</p>"
+            "<p>84.08 คะแนน</p><p>มาตรการส่งเสริมคุณธรรม ประจำปีงบประมาณ 2566</p>")
+    header = "".join(f"<td>{h}</td>" for h in HEADER.split("\t"))
+    for measures in range(10, 400, 10):
+        rows = "".join(
+            f"<tr><td>{n}. มาตรการที่ {n} {escape('ส่งเสริมความโปร่งใสและการเปิดเผยข้อมูล')}</td>"
+            f"<td>1. จัดทำแผนและเผยแพร่บนเว็บไซต์หลัก</td><td>กองคลัง</td>"
+            f"<td>ตุลาคม 2565 - มีนาคม 2566</td><td>รายงานทุกครั้งที่มีการประชุม</td></tr>"
+            f"<tr><td></td><td>2. ติดตามและรายงานผลต่อผู้บริหาร</td><td>สำนักปลัด</td>"
+            f"<td>เมษายน - กันยายน 2566</td><td></td></tr>" for n in range(1, measures + 1))
+        html = (f"<html><head><style>@font-face{{font-family:Sarabun;src:url(fonts/Sarabun-"
+                f"Regular.ttf)}} body{{font-family:Sarabun;font-size:11pt}} td{{border:1px solid"
+                f" #000;vertical-align:top;padding:3pt 5pt}}</style></head><body>{head}"
+                f"<table><tr>{header}</tr>{rows}</table></body></html>")
+        document = lay_out_html(html)
+        if len(document.pages) >= pages:
+            return document.write_pdf(), len(document.pages), measures
+    raise RuntimeError("could not fill the pages")
+
+
 def workbook(measures, steps_each):
     """An XLSX in the portal's layout: `measures` measures, each with `steps_each` steps."""
     import datetime
@@ -52,7 +81,7 @@ def workbook(measures, steps_each):
 
     from openpyxl import Workbook
 
-    from imports import sheets
+    from imports.workbook import layout
 
     book = Workbook()
     rows = {"measures": [[n, f"มาตรการที่ {n} ส่งเสริมความโปร่งใสและการเปิดเผยข้อมูล", "2, 9",
@@ -63,7 +92,7 @@ def workbook(measures, steps_each):
             "steps": [[n, k, f"ขั้นตอนที่ {k} ของมาตรการที่ {n}: จัดทำ เผยแพร่ และรายงานผล",
                        "กองคลัง", "ตุลาคม - ธันวาคม"]
                       for n in range(1, measures + 1) for k in range(1, steps_each + 1)]}
-    for sheet in (sheets.MEASURES, sheets.STEPS):
+    for sheet in (layout.MEASURES, layout.STEPS):
         ws = book.create_sheet(sheet.title)
         ws.append(sheet.headers)
         for row in rows[sheet.key]:
@@ -135,8 +164,11 @@ def main():
         Department.objects.get_or_create(organization=org, name_th=name)
     admin, _ = User.objects.get_or_create(username="bench-import-admin",
                                           defaults={"organization": org, "role": Role.ADMIN})
+    pdf, pages, measures = pdf_document(10)
     results = {"seed O42 document (17 issues, 4 measures)": timed(
                    org, admin, SEED.read_bytes(), 2565, "seed.txt"),
+               f"{pages}-page PDF ({measures} measures in tables, {len(pdf) // 1024} KB)": timed(
+                   org, admin, pdf, 2566, "ten-pages.pdf"),
                "500-row measures table (250 measures × 2 steps)": timed(
                    org, admin, synthetic(500), 2565, "500.txt"),
                "500-row XLSX workbook (250 measures + 250 steps)": timed_workbook(

@@ -1,10 +1,10 @@
 from django import forms
 
-from imports.source import MAX_BYTES, TOO_LARGE
+from imports.upload import MAX_BYTES, TOO_LARGE
 from indicators.models import MAX_YEAR, MIN_YEAR
 from organizations.models import Department, Position
 
-ALLOWED = (".docx", ".txt", ".tsv", ".xlsx")
+ALLOWED = (".pdf", ".docx", ".txt", ".tsv", ".xlsx")
 
 
 class DocumentForm(forms.Form):
@@ -14,7 +14,7 @@ class DocumentForm(forms.Form):
                                                      "invalid": "ปีงบประมาณต้องเป็นตัวเลข",
                                                      "min_value": "ปีงบประมาณต้องเป็น พ.ศ.",
                                                      "max_value": "ปีงบประมาณต้องเป็น พ.ศ."})
-    file = forms.FileField(label="ไฟล์ Word (.docx), Excel จากแบบฟอร์ม (.xlsx) หรือข้อความ (.txt)",
+    file = forms.FileField(label="ไฟล์ PDF, Word (.docx), Excel จากแบบฟอร์ม (.xlsx) หรือข้อความ (.txt)",
                            required=False)
     text = forms.CharField(label="หรือวางข้อความ/ตารางที่คัดลอกจาก Word หรือ PDF",
                            widget=forms.Textarea(attrs={"rows": 10}), required=False)
@@ -24,7 +24,7 @@ class DocumentForm(forms.Form):
         if upload is None:
             return None
         if not upload.name.lower().endswith(ALLOWED):
-            raise forms.ValidationError("รองรับเฉพาะไฟล์ .docx, .xlsx, .txt หรือ .tsv")
+            raise forms.ValidationError("รองรับเฉพาะไฟล์ .pdf, .docx, .xlsx, .txt หรือ .tsv")
         if upload.size > MAX_BYTES:
             raise forms.ValidationError(TOO_LARGE)
         return upload

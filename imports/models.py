@@ -14,10 +14,17 @@ class BatchState(models.TextChoices):
     UNDONE = "undone", "ยกเลิกการนำเข้าแล้ว"
 
 
+class Pipeline(models.TextChoices):
+    DOCUMENT = "document", "เอกสารวิเคราะห์ผลและมาตรการ"
+    WORKBOOK = "workbook", "แบบฟอร์ม Excel"
+
+
 class ImportBatch(models.Model):
     organization = models.ForeignKey(Organization, on_delete=models.CASCADE,
                                      related_name="import_batches", verbose_name="หน่วยงาน")
     fiscal_year = models.PositiveSmallIntegerField("ปีงบประมาณ")
+    kind = models.CharField("ชนิด", max_length=10, choices=Pipeline.choices,
+                            default=Pipeline.DOCUMENT)
     source_name = models.CharField("ที่มา", max_length=200, blank=True)
     source_sha256 = models.CharField("SHA-256 ของต้นฉบับ", max_length=64)
     plan = models.JSONField("สิ่งที่อ่านได้")

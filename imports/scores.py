@@ -14,8 +14,8 @@ from decimal import Decimal, InvalidOperation
 
 from django.db import transaction
 
-from imports.sheet_read import open_workbook
-from imports.source import MAX_BYTES, TOO_LARGE, UnreadableDocument
+from imports.upload import MAX_BYTES, TOO_LARGE, UnreadableDocument
+from imports.workbook.read import open_workbook
 from indicators import selectors
 from indicators.models import Indicator, IndicatorScore
 from indicators.scoring import compute_result, round2

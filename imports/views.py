@@ -7,17 +7,19 @@ from django.http import HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from imports.document import preview as document_preview
+from imports.document.write import owner_choices
 from imports.forms import DocumentForm, OwnerMappingForm, ScoresForm
-from imports.models import BatchState, ImportBatch
+from imports.models import BatchState, ImportBatch, Pipeline
 from imports.scores import import_scores
-from imports.services import apply, assessed_year, owner_choices, preview, undo
-from imports.sheet_export import workbook_bytes
-from imports.sheet_preview import workbook_sections
-from imports.source import UnreadableDocument
+from imports.services import apply, preview, undo
+from imports.upload import UnreadableDocument
+from imports.workbook.export import workbook_bytes
+from imports.workbook.preview import workbook_sections
 from indicators.models import MAX_YEAR, MIN_YEAR
+from indicators.selectors import require_assessed_year
 from indicators.years import year_in_progress
 from ita_portal.spreadsheets import XLSX_TYPE
-from measures.models import Cadence
 from organizations.scoping import require_member, require_org_admin
 
 
@@ -56,7 +58,7 @@ def workbook_download(request):
     organization = require_member(request.user)
     try:
         year = int(request.GET.get("year", ""))
-        assessed_year(year)
+        require_assessed_year(year)
     except (ValueError, ValidationError):
         return HttpResponseBadRequest("ระบุปีงบประมาณ พ.ศ. ที่มีเกณฑ์การประเมิน "
                                       f"เช่น ?year={year_in_progress()}")
@@ -66,13 +68,6 @@ def workbook_download(request):
     response = HttpResponse(data, content_type=XLSX_TYPE)
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response
-
-
-def with_labels(plan):
-    labels = dict(Cadence.choices)
-    for draft in plan["issues"] + plan["measures"]:
-        draft["cadence_label"] = labels.get(draft["cadence"], "ไม่ระบุ (ทุกครั้งที่ประชุม)")
-    return plan
 
 
 def _batch(request, pk):
@@ -88,21 +83,25 @@ def _mapping_form(batch, data=None):
 @login_required
 def batch_detail(request, pk):
     batch = _batch(request, pk)
-    if batch.plan.get("kind") == "workbook":
+    if batch.kind == Pipeline.WORKBOOK:
         return _workbook_batch(request, batch)
     form = _mapping_form(batch, request.POST or None)
+    shown = document_preview.rows(batch)
     if request.method == "POST" and form.is_valid():
+        skip = set()
+        if "select" in request.POST:  # the preview's ticks: an unticked row is not posted
+            skip = document_preview.all_keys(shown) - set(request.POST.getlist("row"))
         try:
-            apply(batch=batch, mapping=form.mapping(), by=request.user)
+            apply(batch=batch, mapping=form.mapping(), by=request.user, skip=skip)
         except ValidationError as error:
             messages.error(request, error.messages[0])
         else:
             messages.success(request, "นำเข้าแล้ว")
         return redirect("import-batch", pk=batch.pk)
     return render(request, "imports/batch.html", {
-        "batch": batch, "plan": with_labels(batch.plan), "form": form,
+        "batch": batch, "plan": batch.plan, "rows": shown, "form": form,
         "matched": {n: m for n, m in owner_choices(batch).items() if m is not None},
-        "is_preview": batch.state == BatchState.PREVIEW})
+        "is_preview": batch.state == BatchState.PREVIEW}, status=400 if form.errors else 200)
 
 
 def _workbook_batch(request, batch):

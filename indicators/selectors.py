@@ -3,6 +3,8 @@
 from collections import defaultdict
 from dataclasses import dataclass
 
+from django.core.exceptions import ValidationError
+
 from indicators.models import AssessmentYear, Indicator, IndicatorScore, OITItem, ResultBand
 from indicators.scoring import Band, ToolRule, YearRules, compute_result, gap_to_target
 
@@ -85,3 +87,11 @@ def organization_results(organization):
 def assessed_year(fiscal_year):
     """The assessment a fiscal year's measures answer: the latest one before it (or None)."""
     return AssessmentYear.objects.filter(year__lt=fiscal_year).order_by("-year").first()
+
+
+def require_assessed_year(fiscal_year):
+    """The same, or a Thai ValidationError when no criteria come before that fiscal year."""
+    year = assessed_year(fiscal_year)
+    if year is None:
+        raise ValidationError(f"ยังไม่มีเกณฑ์การประเมินก่อนปีงบประมาณ {fiscal_year}")
+    return year

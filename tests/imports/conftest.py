@@ -15,7 +15,7 @@ def seed_docx(text):
 
     import docx
 
-    from imports.source import read_text
+    from imports.document.source import read_text
 
     rows, free = read_text(text)
     document = docx.Document()

@@ -4,8 +4,9 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 
+from imports.document.write import owner_choices
 from imports.models import BatchState, ImportBatch
-from imports.services import apply, owner_choices, preview, undo
+from imports.services import apply, preview, undo
 from indicators.models import IndicatorScore
 from measures.models import ImprovementIssue, Measure, ProgressUpdate
 from organizations.models import Position
@@ -84,7 +85,7 @@ def test_a_failure_half_way_writes_nothing(criteria, org, org_admin, seed_bytes,
     def broken(*args, **kwargs):
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr("imports.services._write_measures", broken)
+    monkeypatch.setattr("imports.document.write._write_measures", broken)
     with pytest.raises(RuntimeError):
         apply(batch=batch, mapping=new_owners(batch), by=org_admin)
     batch.refresh_from_db()
@@ -140,7 +141,7 @@ def test_bad_input_is_refused_in_thai_and_writes_nothing(client, criteria, org_a
     cases = [({"fiscal_year": 2565}, "เลือกไฟล์หรือวางข้อความอย่างใดอย่างหนึ่ง"),
              ({"fiscal_year": "", "text": "x"}, "ระบุปีงบประมาณ"),
              ({"fiscal_year": 2565, "file": SimpleUploadedFile("a.exe", b"MZ")},
-              "รองรับเฉพาะไฟล์ .docx, .xlsx, .txt หรือ .tsv"),
+              "รองรับเฉพาะไฟล์ .pdf, .docx, .xlsx, .txt หรือ .tsv"),
              ({"fiscal_year": 2565, "file": SimpleUploadedFile("a.docx", b"PKnot a zip")},
               "ไม่ใช่ไฟล์ Word"),
              ({"fiscal_year": 2565, "file": SimpleUploadedFile("a.txt", b"\xff\xfe\x00")},

@@ -6,8 +6,9 @@ from django.db import transaction
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from imports.services import apply, owner_choices, preview, read_plan
-from imports.source import UnreadableDocument
+from imports.document.write import owner_choices, read_plan
+from imports.services import apply, preview
+from imports.upload import UnreadableDocument
 from measures.models import ImprovementIssue, Measure
 from tests.imports.conftest import SEED
 

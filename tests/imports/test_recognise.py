@@ -8,9 +8,9 @@ from decimal import Decimal
 import pytest
 from django.core.management import call_command
 
-from imports.periods import parse_period
-from imports.recognise import cadence_of
-from imports.services import read_plan
+from imports.document.periods import parse_period
+from imports.document.recognise import cadence_of
+from imports.document.write import read_plan
 from tests.imports.conftest import SEED, seed_docx
 
 pytestmark = pytest.mark.django_db
@@ -37,6 +37,7 @@ def test_seed_scores_issues_and_measures(criteria, seed_bytes):
     assert measures[3].owners == ["ฝ่ายตรวจสอบภายใน", "กองคลัง"]
     assert (measures[2].cadence, measures[3].cadence) == ("yearly", "yearly")
     assert measures[4].indicators == [9] and measures[4].title.endswith("ดังนี้")
+    assert (plan.assessment_year, plan.measures_year) == (2564, 2565)
 
 
 def test_what_cannot_be_read_is_listed_with_reasons(criteria, seed_bytes):
@@ -45,8 +46,10 @@ def test_what_cannot_be_read_is_listed_with_reasons(criteria, seed_bytes):
     assert "ซ้ำ" in reasons[96] and "ซ้ำ" in reasons[97]  # the copy error under measure 1
     assert reasons[41] == "ข้อความนอกตาราง: ไม่ได้นำเข้า"  # the NACC's EIT recommendation
     read = {i.line for i in plan.issues} | {m.line for m in plan.measures}
+    read |= {r["line"] for r in plan.recommendations}
     text_lines = [n for n, line in enumerate(SEED.read_text().splitlines(), 1) if line.strip()]
     steps_or_headers = {5, 13, 16, 19, 22, 93, 95, 99, 101, 102, 105, 107, 108, 109, 110, 111}
+    steps_or_headers |= {31, 37, 39, 43, 47, 59, 91}  # section, tool and year headings
     assert set(text_lines) <= read | set(reasons) | steps_or_headers
 
 

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from openpyxl import Workbook
 
 from imports.scores import import_scores
-from imports.source import UnreadableDocument
+from imports.upload import UnreadableDocument
 from indicators.models import IndicatorScore
 from organizations.models import User
 

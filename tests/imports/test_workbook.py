@@ -161,7 +161,7 @@ def test_ids_of_another_organisation_are_refused_then_blank_ids_import(criteria,
 
 
 def test_a_file_that_is_not_a_workbook_is_refused_in_thai(criteria, org, org_admin):
-    from imports.source import UnreadableDocument
+    from imports.upload import UnreadableDocument
 
     with pytest.raises(UnreadableDocument, match="อ่านไฟล์ Excel ไม่ได้"):
         upload(org, org_admin, b"PK\x03\x04 not really a zip")

@@ -11,9 +11,9 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 from openpyxl import Workbook
 
-from imports import sheets
 from imports.services import apply, preview
-from imports.source import UnreadableDocument
+from imports.upload import UnreadableDocument
+from imports.workbook import layout
 from measures.models import ImprovementIssue, Measure, MeasureStep
 from organizations.models import Department, Position
 
@@ -27,16 +27,16 @@ PLAUSIBLE = st.sampled_from([
 CELL = st.one_of(PLAUSIBLE, st.none(), st.text(alphabet=st.characters(
     blacklist_categories=("Cc", "Cs")), max_size=30))
 SHEET_ROWS = st.lists(st.lists(CELL, min_size=1, max_size=13), max_size=6)
-WORKBOOKS = st.dictionaries(st.sampled_from([s.key for s in sheets.SHEETS]), SHEET_ROWS,
+WORKBOOKS = st.dictionaries(st.sampled_from([s.key for s in layout.SHEETS]), SHEET_ROWS,
                             min_size=1)
 FAST = settings(max_examples=60, deadline=None, derandomize=True,
                 suppress_health_check=[HealthCheck.function_scoped_fixture])
-TITLES = {s.title for s in sheets.SHEETS}
+TITLES = {s.title for s in layout.SHEETS}
 
 
 def workbook(content, broken_header=False):
     book = Workbook()
-    for sheet in sheets.SHEETS:
+    for sheet in layout.SHEETS:
         if sheet.key not in content:
             continue
         ws = book.create_sheet(sheet.title)

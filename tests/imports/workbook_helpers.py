@@ -6,11 +6,12 @@ from openpyxl import load_workbook
 
 from disclosure.models import DisclosureItem
 from disclosure.services import ensure_checklist
-from imports import sheets
-from imports.services import apply, owner_choices, preview
-from imports.sheet_checks import KEYS
-from imports.sheet_export import workbook_bytes
-from imports.sheet_read import read_workbook
+from imports.document.write import owner_choices
+from imports.services import apply, preview
+from imports.workbook import layout
+from imports.workbook.checks import KEYS
+from imports.workbook.export import workbook_bytes
+from imports.workbook.read import read_workbook
 
 
 def seeded(org, admin, seed_bytes, year=2565):
@@ -38,7 +39,7 @@ def values(data):
     rows, problems = read_workbook(data)
     assert not problems, problems
     out = {}
-    for sheet in sheets.SHEETS:
+    for sheet in layout.SHEETS:
         read = [{k: sorted(v) if k in ("owners", "indicators") else v
                  for k, v in values.items() if k not in ("status", "percent", "name")}
                 for _, values in rows.get(sheet.key, [])]

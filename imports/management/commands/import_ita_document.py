@@ -4,8 +4,9 @@ from pathlib import Path
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
-from imports.services import apply, owner_choices, preview, read_plan
-from imports.source import UnreadableDocument
+from imports.document.write import owner_choices, read_plan
+from imports.services import apply, preview
+from imports.upload import UnreadableDocument
 from organizations.lookup import organizations_by_key
 from organizations.models import Role
 
@@ -15,7 +16,7 @@ def fail(message):
 
 
 class Command(BaseCommand):
-    help = ("นำเข้าเอกสารวิเคราะห์ผลการประเมินและมาตรการ (O42) จากไฟล์ .docx หรือ .txt: "
+    help = ("นำเข้าเอกสารวิเคราะห์ผลการประเมินและมาตรการ (O42/O25) จากไฟล์ .pdf, .docx หรือ .txt: "
             "คะแนนรายตัวชี้วัด ประเด็นที่ต้องปรับปรุง และมาตรการ")
 
     def add_arguments(self, parser):

@@ -3,7 +3,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from imports.scores import import_scores
-from imports.source import UnreadableDocument
+from imports.upload import UnreadableDocument
 
 
 class Command(BaseCommand):

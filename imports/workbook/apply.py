@@ -11,18 +11,17 @@ from django.apps import apps
 from django.core.exceptions import ValidationError
 
 from disclosure.services import ensure_checklist
-from imports.models import ImportBatch, ImportedObject
-from imports.sheet_checks import Checker
-from imports.sheet_read import describe, read_workbook
-from imports.sheet_records import Target, kinds, same
+from imports.models import ImportBatch, ImportedObject, Pipeline
+from imports.workbook.checks import Checker
+from imports.workbook.read import describe, read_workbook
+from imports.workbook.records import Target, kinds, same
+from indicators.selectors import require_assessed_year
 
 MAX_SHOWN = 200
 
 
 def _target(batch_or_org, fiscal_year, by=None):
-    from imports.services import assessed_year
-
-    return Target(batch_or_org, fiscal_year, assessed_year(fiscal_year).year, by)
+    return Target(batch_or_org, fiscal_year, require_assessed_year(fiscal_year).year, by)
 
 
 def _refuse(problems):
@@ -62,7 +61,8 @@ def preview_workbook(*, organization, fiscal_year, data, filename, by):
     plan = {"kind": "workbook", "fiscal_year": fiscal_year, "rows": _plan_rows(target, rows)}
     return ImportBatch.objects.create(
         organization=organization, fiscal_year=fiscal_year, source_name=filename[:200],
-        source_sha256=hashlib.sha256(data).hexdigest(), plan=plan, created_by=by)
+        kind=Pipeline.WORKBOOK, source_sha256=hashlib.sha256(data).hexdigest(), plan=plan,
+        created_by=by)
 
 
 def _checked_rows(batch, target):

@@ -1,6 +1,6 @@
 """A workbook batch as people read it: per sheet, each row's action and changed columns."""
 
-from imports import sheets
+from imports.workbook import layout
 
 ACTIONS = {"create": "เพิ่มใหม่", "update": "แก้ไข", "same": "ไม่เปลี่ยนแปลง"}
 LABELS = {
@@ -20,7 +20,7 @@ def _shown(value):
 
 def workbook_sections(plan):
     sections = []
-    for sheet in sheets.SHEETS:
+    for sheet in layout.SHEETS:
         rows = plan["rows"].get(sheet.key, [])
         headers = {c.key: c.header for c in sheet.columns}
         counts = {label: sum(1 for r in rows if r["action"] == key)

@@ -1,4 +1,4 @@
-"""Documents as rows of cells: text pasted or saved from Word/PDF, or a .docx file.
+"""Documents as rows of cells: text pasted or saved from Word/PDF, a .docx or a PDF file.
 
 A row is a list of cells; a cell is a list of paragraphs. Text: a line with a tab is a table
 row, cells may hold HTML <p> fragments or be quoted over several lines; other lines are free
@@ -11,8 +11,8 @@ import re
 import zipfile
 from dataclasses import dataclass
 
-from django.core.exceptions import ValidationError
-
+from imports.document.thai_text import normalise
+from imports.upload import UnreadableDocument
 from ita_portal.thai import arabic_digits
 
 PARAGRAPH = re.compile(r"<p[^>]*>(.*?)</p>", re.S | re.I)
@@ -38,22 +38,10 @@ class Line:
     text: str
 
 
-MAX_BYTES = 5 * 1024 * 1024
-TOO_LARGE = "ไฟล์ใหญ่เกิน ๕ เมกะไบต์"
-
-
-class UnreadableDocument(ValueError):
-    pass
-
-
-def check_size(data):
-    if len(data) > MAX_BYTES:
-        raise ValidationError(TOO_LARGE)
-
-
 def clean(text):
-    """One paragraph: tags gone, entities decoded, white space single, digits kept as written."""
-    return " ".join(CONTROL.sub("", html.unescape(TAG.sub(" ", text))).split())
+    """One paragraph: tags gone, entities decoded, Thai text-layer faults put right
+    (thai_text), white space single, digits kept as written."""
+    return " ".join(normalise(CONTROL.sub("", html.unescape(TAG.sub(" ", text)))).split())
 
 
 def paragraphs(cell):
@@ -124,13 +112,17 @@ def read_docx(data):
 
 
 def read_document(data, filename=""):
+    from imports.document import pdf  # it reads rows and lines, as defined here
+
+    if filename.lower().endswith(".pdf") or pdf.is_pdf(data):
+        return pdf.read_pdf(data)
     if filename.lower().endswith(".docx") or data[:2] == b"PK":
         return read_docx(data)
     try:
         return read_text(data.decode("utf-8-sig"))
     except UnicodeDecodeError as error:
         raise UnreadableDocument(
-            "อ่านไฟล์ไม่ได้: รองรับไฟล์ Word (.docx) และข้อความ UTF-8 (.txt)") from error
+            "อ่านไฟล์ไม่ได้: รองรับไฟล์ PDF, Word (.docx) และข้อความ UTF-8 (.txt)") from error
 
 
 def number_text(text):

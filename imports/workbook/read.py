@@ -6,8 +6,8 @@ import zipfile
 from openpyxl import load_workbook
 from openpyxl.utils.exceptions import InvalidFileException
 
-from imports import sheets
-from imports.source import UnreadableDocument, check_size
+from imports.upload import UnreadableDocument, check_size
+from imports.workbook import layout
 
 MAX_ROWS = 5000
 
@@ -39,11 +39,11 @@ def read_workbook(data):
     check_size(data)
     book = open_workbook(data)
     rows, problems = {}, []
-    found = [s for s in sheets.SHEETS if s.title in book.sheetnames]
+    found = [s for s in layout.SHEETS if s.title in book.sheetnames]
     if not found:
         book.close()
         raise UnreadableDocument("ไม่พบแผ่นงานของแบบฟอร์ม (" + ", ".join(
-            s.title for s in sheets.SHEETS) + ") โปรดใช้แบบฟอร์มที่ดาวน์โหลดจากระบบ")
+            s.title for s in layout.SHEETS) + ") โปรดใช้แบบฟอร์มที่ดาวน์โหลดจากระบบ")
     try:
         for sheet in found:
             rows[sheet.key] = _read_sheet(sheet, book[sheet.title], problems)
@@ -79,8 +79,8 @@ def _read_row(sheet, number, cells, problems):
     values = {}
     for column, raw in zip(sheet.columns, cells, strict=True):
         try:
-            values[column.key] = sheets.from_cell(column, raw)
-        except sheets.CellError as error:
+            values[column.key] = layout.from_cell(column, raw)
+        except layout.CellError as error:
             problems.append(problem(sheet, number, column.header, str(error)))
             values[column.key] = None
     return values

@@ -172,7 +172,7 @@ def _date(raw):
 
 def _cadence(raw):
     """The cadence's label, from the label itself or words like "ปีละ 2 ครั้ง"."""
-    from imports.recognise import cadence_of
+    from imports.document.recognise import cadence_of
     from measures.models import Cadence
 
     text = _text(raw)

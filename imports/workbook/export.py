@@ -1,6 +1,6 @@
 """The workbook of one organisation and fiscal year: the blank template or all its data.
 
-Both have the same sheets and columns (imports/sheets.py), so an exported workbook can be
+Both have the same sheets and columns (imports/layout.py), so an exported workbook can be
 edited in Excel and imported again.
 """
 
@@ -14,8 +14,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from disclosure.models import DisclosureItem
 from disclosure.selectors import active_links_prefetch
 from disclosure.services import ensure_checklist
-from imports import sheet_records as records
-from imports import sheets
+from imports.workbook import layout, records
 from indicators.years import year_in_progress
 from measures.models import Cadence, ImprovementIssue, Measure, MeasureStep
 from organizations.models import Department, Position
@@ -38,7 +37,7 @@ HEADER_FILL = PatternFill("solid", fgColor="E8ECF2")
 def workbook_bytes(organization, fiscal_year, *, template=False):
     book = Workbook()
     _help_sheet(book.active, organization, fiscal_year, template)
-    for sheet in sheets.SHEETS:
+    for sheet in layout.SHEETS:
         rows = [] if template and sheet.key in ("issues", "measures", "steps") else None
         _data_sheet(book, sheet, rows if rows is not None
                     else _snapshots(sheet.key, organization, fiscal_year))
@@ -64,17 +63,17 @@ def _data_sheet(book, sheet, rows):
         cell.font, cell.fill = Font(bold=True), HEADER_FILL
         cell.alignment = Alignment(wrap_text=True, vertical="top")
     for row in rows:
-        ws.append([sheets.to_cell(c, row.get(c.key)) for c in sheet.columns])
+        ws.append([layout.to_cell(c, row.get(c.key)) for c in sheet.columns])
     for index, column in enumerate(sheet.columns, start=1):
         letter = get_column_letter(index)
         ws.column_dimensions[letter].width = column.width
         if column.kind == "date":
             for (cell,) in ws.iter_rows(min_row=2, min_col=index, max_col=index):
-                cell.number_format = sheets.DATE_FORMAT
+                cell.number_format = layout.DATE_FORMAT
         if column.key == "cadence":
             _choices(ws, letter, [label for _, label in Cadence.choices])
         if sheet.key == "owners" and column.key == "kind":
-            _choices(ws, letter, list(sheets.OWNER_KINDS))
+            _choices(ws, letter, list(layout.OWNER_KINDS))
     ws.freeze_panes = "A2"
 
 

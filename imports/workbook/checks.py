@@ -3,8 +3,8 @@
 from django.core.exceptions import ValidationError
 
 from disclosure.services import clean_urls
-from imports import sheets
-from imports.sheet_read import problem
+from imports.workbook import layout
+from imports.workbook.read import problem
 from indicators.models import Indicator, OITItem
 from measures.models import ImprovementIssue, Measure
 from organizations.models import Department, Position
@@ -32,7 +32,7 @@ class Checker:
         self.owner_names |= set(target.owners)
 
     def run(self):
-        for sheet in sheets.SHEETS:
+        for sheet in layout.SHEETS:
             self.sheet = sheet
             seen = {}
             for number, values in self.rows.get(sheet.key, []):
@@ -59,10 +59,10 @@ class Checker:
         for name in values.get("owners") or []:
             if not EVERYONE_PATTERN.search(name) and normalise(name) not in self.owner_names:
                 self.fail("owners", f"ไม่พบผู้รับผิดชอบ “{name}” ในหน่วยงาน: เพิ่มในแผ่นงาน "
-                                    f"“{sheets.OWNERS.title}” หรือแก้ชื่อให้ตรง")
+                                    f"“{layout.OWNERS.title}” หรือแก้ชื่อให้ตรง")
 
     def check_owners(self, values):
-        if values["kind"] and values["kind"] not in sheets.OWNER_KINDS:
+        if values["kind"] and values["kind"] not in layout.OWNER_KINDS:
             self.fail("kind", "ต้องเป็น “สำนัก/กอง” หรือ “ตำแหน่ง”")
         if values["department"] and values["department"] not in self.departments:
             self.fail("department", f"ไม่พบสำนัก/กอง “{values['department']}”")

@@ -10,15 +10,14 @@ import difflib
 import re
 from decimal import Decimal, InvalidOperation
 
-from imports.periods import parse_period
-from imports.plan import IssueDraft, MeasureDraft, Plan, StepDraft
-from imports.source import number_text
+from imports.document.periods import parse_period
+from imports.document.plan import IssueDraft, MeasureDraft, StepDraft
+from imports.document.source import number_text
 from measures.models import Cadence
 from organizations.owners import split_owner_text
 
 INDICATOR = re.compile(r"ตัวชี้วัด(?:ที่)?\s*([0-9๐-๙]{1,2})")
 DECIMAL = re.compile(r"\d{1,3}\.\d{1,2}")
-SCORE_LINE = re.compile(r"^\s*(?:ได้)?(?:คะแนน(?:เฉลี่ย)?)?\s*(\d{1,3}(?:\.\d{1,2})?)\s*คะแนน\s*$")
 LEADING_NUMBER = re.compile(r"^\s*[0-9๐-๙]{1,3}\s*[.)]?\s+|^\s*[0-9๐-๙]{1,3}\.(?=\S)")
 CADENCES = [
     (re.compile(r"ทุกครั้งที่(มี)?การประชุม|ทุกครั้งที่ประชุม|ทุกการประชุม"), Cadence.EVERY_MEETING),
@@ -78,41 +77,6 @@ def header_kind(row):
     if MEASURE_HEADER in joined and "ระยะเวลา" in joined:
         return "measures"
     return None
-
-
-def recognise(rows, free, fiscal_year, indicator_names):
-    """A Plan from the document's rows and free lines."""
-    plan = Plan(fiscal_year=fiscal_year)
-    reader = None
-    for row in rows:
-        kind = header_kind(row)
-        if kind:
-            reader = (AnalysisReader if kind == "analysis" else MeasureReader)(
-                plan, indicator_names, reader)
-            continue
-        if reader is None:
-            plan.skip(row.line, " | ".join(" ".join(c) for c in row.cells),
-                      "แถวตารางที่ไม่อยู่ใต้หัวตารางที่รู้จัก")
-            continue
-        reader.read(row)
-    read_free_lines(plan, free, indicator_names)
-    plan.finish()
-    return plan
-
-
-def read_free_lines(plan, free, names):
-    """Scores written on their own line ("97.68 คะแนน") after a line naming an indicator."""
-    current = None
-    for line in free:
-        named = INDICATOR.search(line.text)
-        match = SCORE_LINE.match(number_text(line.text))
-        if named and score_in(line.text) is not None:
-            plan.add_score(indicator_of(line.text, names), score_in(line.text), line.line)
-        elif match and current is not None:
-            plan.add_score(current, Decimal(match.group(1)), line.line)
-        else:
-            plan.skip(line.line, line.text, "ข้อความนอกตาราง: ไม่ได้นำเข้า")
-        current = indicator_of(line.text, names) if named else current
 
 
 class AnalysisReader:
@@ -194,9 +158,11 @@ class MeasureReader:
 
     def add_step(self, row):
         text = row.text(1)
-        if not text:
-            return
         owners = split_owner_text(row.text(2))
+        if not text:  # a measure's own row without a step (its step may follow on the next)
+            self.measure.owners += [o for o in owners if o not in self.measure.owners]
+            self.set_period(row)
+            return
         if row.text(4) and not self.measure.monitoring:
             self.measure.monitoring = row.text(4)
             self.measure.cadence = cadence_of(row.text(4))

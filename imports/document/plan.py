@@ -1,6 +1,7 @@
 """What an import will create, before anything is written: the preview and the dry run."""
 
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from ita_portal.thai import fiscal_year_bounds, thai_period
 
@@ -65,6 +66,12 @@ class Plan:
     issues: list = field(default_factory=list)
     measures: list = field(default_factory=list)
     unparsed: list = field(default_factory=list)
+    assessment_year: int | None = None  # the ITA result the document analyses
+    measures_year: int | None = None  # the fiscal year its measures say they are for
+    total: Decimal | None = None
+    result: str | None = None  # grade (AA…F) or rating (ผ่านดีเยี่ยม…)
+    tools: dict = field(default_factory=dict)  # IIT/EIT/OIT → Decimal
+    recommendations: list = field(default_factory=list)
 
     def skip(self, line, text, reason):
         self.unparsed.append({"line": line, "text": text[:300], "reason": reason})
@@ -77,6 +84,14 @@ class Plan:
                                         f"({self.scores[number]}) จึงใช้ค่าแรก")
             return
         self.scores[number] = value
+
+    def set_total(self, total, result, line):
+        if total is not None and self.total is not None and total != self.total:
+            self.skip(line, str(total), f"คะแนนรวมซ้ำและไม่ตรงกับที่พบก่อน ({self.total}) จึงใช้ค่าแรก")
+        elif total is not None:
+            self.total = total
+        if result and self.result is None:
+            self.result = result
 
     def finish(self):
         """Measure periods from their steps; the whole fiscal year when none is written."""
@@ -96,4 +111,12 @@ class Plan:
                 "scores": {str(k): str(v) for k, v in sorted(self.scores.items())},
                 "issues": [i.as_json() for i in self.issues],
                 "measures": [m.as_json() for m in self.measures],
-                "unparsed": self.unparsed}
+                "unparsed": self.unparsed,
+                "assessment_year": self.assessment_year, "measures_year": self.measures_year,
+                "total": _text(self.total), "result": self.result,
+                "tools": {k: str(v) for k, v in self.tools.items()},
+                "recommendations": self.recommendations}
+
+
+def _text(value):
+    return None if value is None else str(value)

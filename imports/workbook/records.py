@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from disclosure.models import DisclosureItem
 from disclosure.services import clean_urls, replace_links
+from imports.workbook import layout
 from indicators.models import AssessmentYear, Indicator
 from measures.models import Cadence, ImprovementIssue, Measure, MeasureStep
 from measures.presenters import EVERYONE
@@ -236,10 +237,8 @@ class Kind:
 
 
 def kinds():
-    from imports import sheets
-
-    return (Kind(sheets.OWNERS, Department, owner_snapshot, owner_find, owner_write),
-            Kind(sheets.ISSUES, ImprovementIssue, issue_snapshot, issue_find, issue_write),
-            Kind(sheets.MEASURES, Measure, measure_snapshot, measure_find, measure_write),
-            Kind(sheets.STEPS, MeasureStep, step_snapshot, step_find, step_write),
-            Kind(sheets.OIT, DisclosureItem, oit_snapshot, oit_find, oit_write))
+    return (Kind(layout.OWNERS, Department, owner_snapshot, owner_find, owner_write),
+            Kind(layout.ISSUES, ImprovementIssue, issue_snapshot, issue_find, issue_write),
+            Kind(layout.MEASURES, Measure, measure_snapshot, measure_find, measure_write),
+            Kind(layout.STEPS, MeasureStep, step_snapshot, step_find, step_write),
+            Kind(layout.OIT, DisclosureItem, oit_snapshot, oit_find, oit_write))

@@ -1,0 +1,83 @@
+"""The preview marks each row new, unchanged or changed (old → new), shows the scores with
+their year and the counts by the confirm button; unticked rows are left out; undo writes
+changed rows back."""
+
+import re
+from decimal import Decimal
+
+import pytest
+from django.urls import reverse
+
+from imports.document.write import owner_choices
+from imports.models import BatchState, ImportBatch
+from imports.services import apply, preview, undo
+from indicators.models import IndicatorScore
+from measures.models import Measure
+from tests.imports import corpus
+
+pytestmark = pytest.mark.django_db
+
+
+def new_owners(batch):
+    return {n: "new" for n, m in owner_choices(batch).items() if m is None}
+
+
+def upload(client, text, year=2566):
+    response = client.post(reverse("import-start"), {"fiscal_year": year, "text": text})
+    assert response.status_code == 302, response.content.decode()[:2000]
+    return ImportBatch.objects.latest("pk"), response.url
+
+
+def imported_once(org, admin, text):
+    batch = preview(organization=org, fiscal_year=2566, data=text.encode(), filename="a.txt",
+                    by=admin)
+    return apply(batch=batch, mapping=new_owners(batch), by=admin)
+
+
+def test_marks_new_unchanged_and_changed_with_old_and_new(client, criteria, org, org_admin):
+    source = corpus.text("sections_2565.txt")
+    imported_once(org, org_admin, source)
+    edited = source.replace("97.68 คะแนน", "98.01 คะแนน").replace(
+        "ระยะเวลา: มกราคม - มีนาคม 2566", "ระยะเวลา: มกราคม - มิถุนายน 2566")
+    client.force_login(org_admin)
+    batch, url = upload(client, edited)
+    page = client.get(url).content.decode()
+    assert "คะแนนรายตัวชี้วัด ITA ปี 2565" in page and "คะแนน (2565)" in page
+    assert "คะแนน: 97.68 → 98.01" in page
+    assert "วันสิ้นสุด: 2023-03-31 → 2023-06-30" in page
+    assert page.count("มีอยู่แล้ว ไม่เปลี่ยน") >= 10
+    counts = page[page.index('id="counts"'):]
+    assert "คะแนน: ใหม่ 0 · เปลี่ยน 1 · มีอยู่แล้ว ไม่เปลี่ยน 9" in counts
+    assert "มาตรการ: ใหม่ 0 · เปลี่ยน 1 · มีอยู่แล้ว ไม่เปลี่ยน 1" in counts
+    assert page.index('id="measures"') < page.index("ยืนยันการนำเข้า")  # confirm after content
+
+
+def test_unticked_rows_are_left_out_and_undo_writes_changes_back(client, criteria, org,
+                                                                 org_admin):
+    source = corpus.text("sections_2565.txt")
+    imported_once(org, org_admin, source.replace("มาตรการที่ 2", "มาตรการที่ 9"))
+    edited = source.replace("97.68 คะแนน", "98.01 คะแนน")
+    client.force_login(org_admin)
+    batch, url = upload(client, edited)
+    keys = re.findall(r'name="row" value="([^"]+)"', client.get(url).content.decode())
+    assert "measures:1" in keys and "scores:1" in keys
+    ticked = [k for k in keys if k != "measures:1"]  # untick measure 2 (new)
+    response = client.post(url, {"select": "1", "row": ticked,
+                                 **{f: "new" for f in client.get(url).context["form"].fields}})
+    assert response.status_code == 302
+    batch.refresh_from_db()
+    assert batch.state == BatchState.APPLIED and batch.summary["skipped"] == 1
+    assert not Measure.objects.filter(organization=org, number=2).exists()
+    score = IndicatorScore.objects.get(organization=org, indicator__number=1)
+    assert score.score == Decimal("98.01")
+    undo(batch=batch, by=org_admin)
+    score.refresh_from_db()
+    assert score.score == Decimal("97.68")
+
+
+def test_the_preview_lists_what_cannot_be_read(client, criteria, org_admin):
+    client.force_login(org_admin)
+    batch, url = upload(client, corpus.text("numbered_2565.txt"))
+    page = client.get(url).content.decode()
+    assert "องค์การบริหารส่วนตำบลโคกสูง" in page[page.index('id="unparsed"'):]
+    assert "ข้อเสนอแนะจาก ป.ป.ช. (2)" in page and "81.30" in page and ">B<" in page
