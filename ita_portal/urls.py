@@ -4,6 +4,7 @@ from django.urls import include, path
 
 from disclosure import public as public_views
 from indicators import views as indicator_views
+from ita_portal.health import healthz
 from organizations import views as org_views
 
 admin.site.site_header = "ITA Portal — ผู้ดูแลระบบ"
@@ -13,6 +14,7 @@ admin.site.index_title = "จัดการข้อมูล"
 urlpatterns = [
     path("", org_views.home, name="home"),
     path("oversee/<str:slug>/", org_views.read_organization, name="read-organization"),
+    path("healthz", healthz, name="healthz"),
     path("accounts/login/", auth_views.LoginView.as_view(redirect_authenticated_user=True),
          name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),

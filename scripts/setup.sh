@@ -35,4 +35,11 @@ if [ ! -f "$stamp" ]; then
   .venv/bin/pip install -q -e ".[dev]" 2>&1 | grep -vE "is ignored|^\s*$" | grep -iE "error|fail" && exit 1
   rm -f .venv/.installed-* && touch "$stamp"
 fi
+# The private env file (generated SECRET_KEY, mode 600) and, unless DATABASE_URL points
+# elsewhere, the local SQLite database, so the README's manage.py examples work as written.
+if [ -z "${DATABASE_URL:-}" ]; then
+  .venv/bin/python manage.py migrate --noinput -v0
+else
+  .venv/bin/python -c 'from ita_portal import localenv; localenv.ensure()'
+fi
 echo "setup: ready"

@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# The scheduled jobs for `make serve` (on a server, deploy/systemd/*.timer do this):
+# reminders and link checks once a day (SCHEDULE_INTERVAL_SECONDS).
+set -uo pipefail
+cd "$(dirname "$0")/.."
+PY=.venv/bin/python
+while true; do
+  $PY manage.py send_reminders
+  $PY manage.py check_disclosure_links
+  sleep "${SCHEDULE_INTERVAL_SECONDS:-86400}"
+done
