@@ -211,6 +211,9 @@ if env_bool("BEHIND_TLS_PROXY", False):
 
 ITA_TARGET_SCORE = 85
 EVIDENCE_MAX_BYTES = int(os.environ.get("EVIDENCE_MAX_BYTES", 10 * 1024 * 1024))
+# All files of one progress update together (nginx's client_max_body_size is a little above).
+EVIDENCE_MAX_TOTAL_BYTES = int(os.environ.get("EVIDENCE_MAX_TOTAL_BYTES", 40 * 1024 * 1024))
+DATA_UPLOAD_MAX_NUMBER_FILES = 20
 REMINDER_STALE_DAYS = 60
 
 # Link checker: bounded, polite, and never aimed at private networks unless allowed (tests).

@@ -6,7 +6,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 SYSTEM_PACKAGES=(postgresql chromium fonts-thai-tlwg libharfbuzz-subset0 poppler-utils
-                 libpango-1.0-0 libpangoft2-1.0-0 fontconfig)
+                 libpango-1.0-0 libpangoft2-1.0-0 fontconfig
+                 nginx systemd openssl redis-server)  # deployment-file checks, real queue
 
 missing=()
 for pkg in "${SYSTEM_PACKAGES[@]}"; do
