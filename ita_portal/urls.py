@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+import ita_portal.bounds  # noqa: F401 (registers <be_year:…>)
 from disclosure import public as public_views
 from indicators import views as indicator_views
 from ita_portal.health import healthz
@@ -23,13 +24,13 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("o/<slug:slug>/results/", indicator_views.results, name="org-results"),
     path("criteria/", indicator_views.criteria_latest, name="criteria-latest"),
-    path("criteria/<int:year>/", indicator_views.criteria, name="criteria"),
+    path("criteria/<be_year:year>/", indicator_views.criteria, name="criteria"),
     path("measures/", include("measures.urls")),
     path("disclosure/", include("disclosure.urls")),
     path("", include("reports.urls")),
     path("", include("imports.urls")),
-    path("public/<slug:slug>/<int:year>/", public_views.public_page, name="public-oit"),
-    path("public/<slug:slug>/<int:year>.json", public_views.public_json,
+    path("public/<slug:slug>/<be_year:year>/", public_views.public_page, name="public-oit"),
+    path("public/<slug:slug>/<be_year:year>.json", public_views.public_json,
          name="public-oit-json"),
     path("admin/", admin.site.urls),
 ]
