@@ -18,7 +18,8 @@ def test_systemd_units_and_timers_verify(tmp_path):
     units = sorted((DEPLOY / "systemd").iterdir())
     names = {u.name for u in units}
     for needed in ("ita-portal-web.service", "ita-portal-worker.service",
-                   "ita-portal-reminders.timer", "ita-portal-linkcheck.timer"):
+                   "ita-portal-reminders.timer", "ita-portal-linkcheck.timer",
+                   "ita-portal-backup.timer"):
         assert needed in names
     for unit in units:  # the paths of this checkout, so ExecStart binaries exist
         text = unit.read_text().replace("/srv/ita-portal", str(ROOT))
