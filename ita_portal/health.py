@@ -3,6 +3,7 @@ and the oldest job still waiting in the queue is not too old. 200 when all hold,
 
 import time
 import uuid
+from datetime import UTC
 
 from django.conf import settings
 from django.core.files.base import ContentFile
@@ -37,6 +38,28 @@ def oldest_waiting_job_seconds():
     return None if oldest is None else (timezone.now() - oldest).total_seconds()
 
 
+def oldest_waiting_rq_job_seconds():
+    import django_rq
+
+    queue = django_rq.get_queue("default")
+    job_ids = queue.get_job_ids(0, 1)
+    job = queue.fetch_job(job_ids[0]) if job_ids else None
+    if job is None or job.enqueued_at is None:
+        return None
+    enqueued = job.enqueued_at
+    enqueued = enqueued if enqueued.tzinfo else enqueued.replace(tzinfo=UTC)  # rq: naive UTC
+    return (timezone.now() - enqueued).total_seconds()
+
+
+def _queue_age():
+    backend = settings.TASKS["default"]["BACKEND"]
+    if backend.startswith("django_tasks_db"):
+        return oldest_waiting_job_seconds()
+    if backend.startswith("django_tasks_rq"):
+        return oldest_waiting_rq_job_seconds()
+    return None
+
+
 def _run(check):
     started = time.monotonic()
     try:
@@ -47,16 +70,19 @@ def _run(check):
     return {"ok": ok, "ms": round((time.monotonic() - started) * 1000, 1), "error": error}
 
 
+def _queue_check():
+    try:
+        age = _queue_age()
+    except Exception as exc:  # Redis down: the monitor must hear of it
+        return {"ok": False, "error": f"{exc.__class__.__name__}: {exc}"[:200]}
+    return {"ok": age is None or age <= settings.HEALTH_MAX_QUEUE_AGE_SECONDS,
+            "oldest_waiting_seconds": None if age is None else round(age, 1)}
+
+
 @never_cache
 def healthz(request):
     checks = {"database": _run(check_database), "storage": _run(check_storage)}
-    queue = {"ok": True, "oldest_waiting_seconds": None}
-    if checks["database"]["ok"] and settings.TASKS["default"]["BACKEND"].startswith(
-            "django_tasks_db"):
-        age = oldest_waiting_job_seconds()
-        queue = {"ok": age is None or age <= settings.HEALTH_MAX_QUEUE_AGE_SECONDS,
-                 "oldest_waiting_seconds": None if age is None else round(age, 1)}
-    checks["queue"] = queue
+    checks["queue"] = _queue_check() if checks["database"]["ok"] else {"ok": False}
     healthy = all(part["ok"] for part in checks.values())
     return JsonResponse({"status": "ok" if healthy else "fail", "checks": checks},
                         status=200 if healthy else 503)

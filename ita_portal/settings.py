@@ -189,6 +189,12 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "ITA Portal <noreply@l
 
 TASKS = {"default": {"BACKEND": os.environ.get(
     "TASKS_BACKEND", "django_tasks_db.DatabaseBackend")}}
+# Redis and RQ for more than one machine: TASKS_BACKEND=django_tasks_rq.RQBackend, REDIS_URL,
+# and `manage.py rqworker default --job-class django_tasks_rq.Job` as the worker.
+REDIS_URL = os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0")
+if TASKS["default"]["BACKEND"].startswith("django_tasks_rq"):
+    INSTALLED_APPS += ["django_rq", "django_tasks_rq"]
+    RQ_QUEUES = {"default": {"URL": REDIS_URL, "DEFAULT_TIMEOUT": 1800}}
 
 # Transport security: on by default whenever DEBUG is off (check --deploy stays silent).
 _SECURE = not DEBUG and env_bool("SECURE_COOKIES", True)

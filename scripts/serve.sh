@@ -39,7 +39,11 @@ $PY manage.py migrate --noinput -v0
 $PY manage.py collectstatic --noinput -v0
 $PY manage.py load_criteria >/dev/null
 [ -n "${SERVE_DEMO:-}" ] && $PY manage.py load_demo
-$PY manage.py db_worker -v0 & PIDS+=($!)
+if [[ "${TASKS_BACKEND:-}" == django_tasks_rq* ]]; then
+  $PY manage.py rqworker default --job-class django_tasks_rq.Job & PIDS+=($!)
+else
+  $PY manage.py db_worker -v0 & PIDS+=($!)
+fi
 bash scripts/schedule.sh & PIDS+=($!)
 .venv/bin/gunicorn -c deploy/gunicorn.conf.py & PIDS+=($!)
 echo "ITA Portal (DEBUG off): http://127.0.0.1:$PORT/  health: /healthz  (Ctrl+C stops)"
