@@ -3,7 +3,7 @@ PY := .venv/bin/python
 MANAGE := $(PY) manage.py
 DEMO_ENV := DEBUG=1
 
-.PHONY: setup demo demo-data test test-sqlite test-fast bench lint
+.PHONY: setup demo demo-data serve test test-sqlite test-fast bench lint
 
 setup:
 	@bash scripts/setup.sh
@@ -16,6 +16,10 @@ demo-data: setup
 
 demo: demo-data
 	bash scripts/demo.sh
+
+# Production-like on this machine: PostgreSQL, gunicorn (DEBUG off), worker, scheduled jobs.
+serve: setup
+	bash scripts/serve.sh
 
 # The whole suite, browser tests included (a missing browser fails the run), on PostgreSQL.
 test: setup

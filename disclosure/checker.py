@@ -1,5 +1,7 @@
-"""Check evidence URLs over HTTP: bounded concurrency, a timeout per request, redirects
-followed one hop at a time (each hop's address checked), and a classified outcome.
+"""Check evidence URLs over HTTP: bounded concurrency, one deadline per URL (redirects and
+slow servers included), at most READ_LIMIT bytes read, redirects followed one hop at a time
+(each hop's host resolved once, checked, and connected to at that address), and a classified
+outcome.
 
 No database access here: `check_many` yields results to the caller, which records them.
 """
@@ -9,6 +11,7 @@ import ipaddress
 import re
 import socket
 import ssl
+import threading
 import time
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
@@ -38,42 +41,121 @@ class Refused(Exception):
     pass
 
 
-def is_internal(address):
-    return (address.is_private or address.is_loopback or address.is_link_local
-            or address.is_reserved or address.is_multicast or address.is_unspecified)
+NAT64 = ipaddress.ip_network("64:ff9b::/96")
+# Not reachable on the internet, though Python 3.11 calls them global.
+NON_GLOBAL = [ipaddress.ip_network(n) for n in ("192.0.0.0/24", "64:ff9b:1::/48", "2001::/23")]
 
 
-def address_problem(host, port, allowed_networks):
-    """Resolve the host; refuse private, loopback, link-local and reserved addresses unless
-    they fall in one of the explicitly allowed networks."""
-    networks = [ipaddress.ip_network(n, strict=False) for n in allowed_networks]
-    for info in socket.getaddrinfo(host, port, type=socket.SOCK_STREAM):
-        address = ipaddress.ip_address(info[4][0])
-        if is_internal(address) and not any(address in net for net in networks):
-            return f"{host} ชี้ไปยังที่อยู่ภายใน ({address}) ระบบจึงไม่เชื่อมต่อ"
+def embedded_ipv4(address):
+    """The IPv4 address an IPv6 one carries (mapped, 6to4, Teredo client, NAT64), if any."""
+    if address.version != 6:
+        return None
+    if address.ipv4_mapped or address.sixtofour:
+        return address.ipv4_mapped or address.sixtofour
+    if address.teredo:
+        return address.teredo[1]
+    if address in NAT64:
+        return ipaddress.IPv4Address(int(address) & 0xFFFFFFFF)
     return None
 
 
-def fetch(url, timeout, allowed_networks):
-    """(status, headers, first bytes of the body) of one GET, without following redirects."""
+def is_internal(address):
+    """Anything but a global unicast address, looking inside IPv6 forms that carry IPv4."""
+    inner = embedded_ipv4(address)
+    if inner is not None and is_internal(inner):
+        return True
+    return (not address.is_global or address.is_multicast
+            or any(address in net for net in NON_GLOBAL if net.version == address.version))
+
+
+def resolve(host, port, allowed_networks):
+    """Resolve the host once; the address returned is the one connected to (no second
+    lookup an attacker's DNS could answer differently)."""
+    networks = [ipaddress.ip_network(n, strict=False) for n in allowed_networks]
+    infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    for info in infos:
+        address = ipaddress.ip_address(info[4][0].split("%")[0])
+        if is_internal(address) and not any(address in net for net in networks):
+            raise Refused(f"{host} ชี้ไปยังที่อยู่ภายใน ({address}) ระบบจึงไม่เชื่อมต่อ")
+    return infos[0][4][0]
+
+
+class Deadline:
+    """A wall-clock limit for one URL, redirects included, whatever the server trickles."""
+
+    def __init__(self, seconds):
+        self.seconds, self.ends = seconds, time.monotonic() + seconds
+
+    def remaining(self):
+        left = self.ends - time.monotonic()
+        if left <= 0:
+            raise TimeoutError
+        return left
+
+
+class PinnedHTTP(http.client.HTTPConnection):
+    def __init__(self, host, port, address, timeout):
+        super().__init__(host, port, timeout=timeout)
+        self.address, self.raw = address, None
+
+    def connect(self):
+        self.sock = self.raw = socket.create_connection((self.address, self.port), self.timeout)
+
+
+class PinnedHTTPS(http.client.HTTPSConnection):
+    def __init__(self, host, port, address, timeout):
+        super().__init__(host, port, timeout=timeout, context=ssl.create_default_context())
+        self.address, self.raw = address, None
+
+    def connect(self):
+        sock = socket.create_connection((self.address, self.port), self.timeout)
+        self.sock = self.raw = self._context.wrap_socket(sock, server_hostname=self.host)
+
+
+def _cut_off(conn):
+    """Shut the socket (the response may hold it after the connection let go of it)."""
+    sock = getattr(conn, "raw", None)
+    if sock is not None:
+        try:
+            sock.shutdown(socket.SHUT_RDWR)
+        except OSError:
+            pass
+
+
+def _read_capped(response, limit):
+    body = b""
+    while len(body) < limit:
+        chunk = response.read1(limit - len(body))
+        if not chunk:
+            break
+        body += chunk
+    return body
+
+
+def fetch(url, deadline, allowed_networks, read_limit=READ_LIMIT):
+    """(status, headers, first bytes of the body) of one GET, without following redirects.
+    A timer shuts the socket when the deadline passes, so no trickle outlives it."""
     parts = urlsplit(url)
     https = parts.scheme == "https"
     port = parts.port or (443 if https else 80)
-    problem = address_problem(parts.hostname, port, allowed_networks)
-    if problem:
-        raise Refused(problem)
-    if https:
-        conn = http.client.HTTPSConnection(parts.hostname, port, timeout=timeout,
-                                           context=ssl.create_default_context())
-    else:
-        conn = http.client.HTTPConnection(parts.hostname, port, timeout=timeout)
+    address = resolve(parts.hostname, port, allowed_networks)
+    conn = (PinnedHTTPS if https else PinnedHTTP)(parts.hostname, port, address,
+                                                  deadline.remaining())
+    watchdog = threading.Timer(deadline.remaining(), _cut_off, [conn])
+    watchdog.start()
     try:
         path = parts.path or "/"
         conn.request("GET", f"{path}?{parts.query}" if parts.query else path,
                      headers={"User-Agent": USER_AGENT, "Accept": "*/*"})
         response = conn.getresponse()
-        return response.status, response.headers, response.read(READ_LIMIT)
+        body = _read_capped(response, read_limit)
+        deadline.remaining()  # a body cut short by the deadline is a timeout
+        return response.status, response.headers, body
+    except (OSError, http.client.HTTPException):
+        deadline.remaining()  # past the deadline: report a timeout, not the broken socket
+        raise
     finally:
+        watchdog.cancel()
         conn.close()
 
 
@@ -103,12 +185,15 @@ def classify(status, headers, body, final_url, redirects, domains):
     return (Outcome.REDIRECTED, "") if redirects else (Outcome.OK, "")
 
 
-def check_url(url, domains, *, timeout=10.0, max_redirects=5, allowed_networks=()):
+def check_url(url, domains, *, timeout=10.0, max_redirects=5, allowed_networks=(),
+              read_limit=READ_LIMIT):
+    """Check one URL within `timeout` seconds in all (connect, redirects, reads)."""
     started, current, redirects = time.monotonic(), url, []
     result = CheckResult(url=url, outcome=Outcome.UNREACHABLE)
+    deadline = Deadline(timeout)
     try:
         for _ in range(max_redirects + 1):
-            status, headers, body = fetch(current, timeout, allowed_networks)
+            status, headers, body = fetch(current, deadline, allowed_networks, read_limit)
             location = headers.get("Location")
             if status in REDIRECT_CODES and location:
                 redirects.append(f"{status} {current} → {urljoin(current, location)}")

@@ -1,6 +1,7 @@
 from django import forms
 
-from disclosure.models import ItemStatus
+from disclosure.models import EvidenceLink, ItemStatus
+from ita_portal.bounds import check_form_ranges
 from organizations.models import Department, Position
 
 
@@ -34,6 +35,10 @@ class ItemForm(forms.Form):
         data = super().clean()
         lines = [u.strip() for u in data.get("urls", "").splitlines() if u.strip()]
         data["url_lines"] = lines
+        check_form_ranges(self, dates=["due_date"])
+        longest = EvidenceLink._meta.get_field("url").max_length
+        if any(len(line) > longest for line in lines):
+            self.add_error("urls", f"URL ยาวเกิน {longest} ตัวอักษร")
         if data.get("status") == ItemStatus.PRESENT and not lines:
             self.add_error("urls", "ข้อที่ตอบว่า “มี” ต้องมี URL หลักฐานอย่างน้อยหนึ่งรายการ")
         return data

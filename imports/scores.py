@@ -9,6 +9,7 @@ and then nothing is written. Otherwise all rows are written in one transaction.
 import csv
 import io
 import re
+import zipfile
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
@@ -40,6 +41,8 @@ def read_table(data, filename):
         book = open_workbook(data)
         try:
             return [list(r) for r in book.worksheets[0].iter_rows(values_only=True)][:MAX_ROWS]
+        except (SyntaxError, KeyError, ValueError, IndexError, zipfile.BadZipFile) as error:
+            raise UnreadableDocument("อ่านไฟล์ Excel ไม่ได้ ไฟล์อาจเสียหาย") from error
         finally:
             book.close()
     try:

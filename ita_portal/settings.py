@@ -67,6 +67,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "ita_portal.middleware.RequestContext",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -81,6 +82,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",
+    "ita_portal.middleware.SecurityHeaders",
 ]
 
 ROOT_URLCONF = "ita_portal.urls"
@@ -106,7 +108,8 @@ TEMPLATES = [
 
 DATABASES = {
     "default": dj_database_url.config(
-        default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}", conn_max_age=60
+        default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}", conn_max_age=60,
+        conn_health_checks=True,  # a PostgreSQL restart must not cost each worker a 500
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -163,6 +166,7 @@ STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "var" / "uploads"))
+BACKUP_DIR = Path(os.environ.get("BACKUP_DIR", BASE_DIR / "var" / "backups"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
@@ -185,6 +189,12 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "ITA Portal <noreply@l
 
 TASKS = {"default": {"BACKEND": os.environ.get(
     "TASKS_BACKEND", "django_tasks_db.DatabaseBackend")}}
+# Redis and RQ for more than one machine: TASKS_BACKEND=django_tasks_rq.RQBackend, REDIS_URL,
+# and `manage.py rqworker default --job-class django_tasks_rq.Job` as the worker.
+REDIS_URL = os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0")
+if TASKS["default"]["BACKEND"].startswith("django_tasks_rq"):
+    INSTALLED_APPS += ["django_rq", "django_tasks_rq"]
+    RQ_QUEUES = {"default": {"URL": REDIS_URL, "DEFAULT_TIMEOUT": 1800}}
 
 # Transport security: on by default whenever DEBUG is off (check --deploy stays silent).
 _SECURE = not DEBUG and env_bool("SECURE_COOKIES", True)
@@ -196,12 +206,21 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = not DEBUG
 SECURE_HSTS_PRELOAD = not DEBUG
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]  # load balancers probe over plain HTTP
+# Our own scripts and styles only; inline style attributes remain (SVG charts, progress bars).
+CONTENT_SECURITY_POLICY = (
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+    "img-src 'self' data:; font-src 'self'; object-src 'none'; base-uri 'self'; "
+    "form-action 'self'; frame-ancestors 'none'")
 X_FRAME_OPTIONS = "DENY"
 if env_bool("BEHIND_TLS_PROXY", False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
 ITA_TARGET_SCORE = 85
 EVIDENCE_MAX_BYTES = int(os.environ.get("EVIDENCE_MAX_BYTES", 10 * 1024 * 1024))
+# All files of one progress update together (nginx's client_max_body_size is a little above).
+EVIDENCE_MAX_TOTAL_BYTES = int(os.environ.get("EVIDENCE_MAX_TOTAL_BYTES", 40 * 1024 * 1024))
+DATA_UPLOAD_MAX_NUMBER_FILES = 20
 REMINDER_STALE_DAYS = 60
 
 # Link checker: bounded, polite, and never aimed at private networks unless allowed (tests).
@@ -213,12 +232,40 @@ LINKCHECK_ALLOWED_NETWORKS = env_list("LINKCHECK_ALLOWED_NETWORKS")
 LINKCHECK_BROKEN_AFTER_FAILURES = 3
 LINKCHECK_BROKEN_AFTER_HOURS = 48
 
+HEALTH_MAX_QUEUE_AGE_SECONDS = int(os.environ.get("HEALTH_MAX_QUEUE_AGE_SECONDS", 900))
+
+# Server errors go to ADMINS ("Name <mail>, …") by mail and, with SENTRY_DSN, to Sentry or
+# GlitchTip. Logs are JSON lines on stderr (LOG_FORMAT=text for reading by eye).
+ADMINS = [(a.split("<")[0].strip() or a, a.split("<")[-1].rstrip(">").strip())
+          for a in env_list("ADMINS")]
+SERVER_EMAIL = os.environ.get("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {"json": {"()": "ita_portal.logs.JsonFormatter"},
+                   "text": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
+    "filters": {"production": {"()": "django.utils.log.RequireDebugFalse"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler",
+                    "formatter": os.environ.get("LOG_FORMAT", "json")},
+        "mail_admins": {"class": "django.utils.log.AdminEmailHandler", "level": "ERROR",
+                        "filters": ["production"]},
+    },
+    "loggers": {
+        "django.request": {"handlers": ["console", "mail_admins"], "level": "ERROR",
+                           "propagate": False},
+        "ita_portal.request": {"handlers": ["console"], "propagate": False,
+                               "level": os.environ.get("REQUEST_LOG_LEVEL", "INFO")},
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
 
 # Where links in e-mails point (the portal's public address).
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+if os.environ.get("SENTRY_DSN"):
+    import sentry_sdk
+    from sentry_sdk.integrations.django import DjangoIntegration
+
+    sentry_sdk.init(dsn=os.environ["SENTRY_DSN"], integrations=[DjangoIntegration()],
+                    environment=os.environ.get("SENTRY_ENVIRONMENT", "production"),
+                    send_default_pii=False, traces_sample_rate=0.0)

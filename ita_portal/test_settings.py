@@ -15,3 +15,4 @@ STORAGES = {**STORAGES, "staticfiles": {  # noqa: F405
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
 # Background tasks run at once in tests (the database worker is exercised separately).
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+LOGGING["loggers"]["ita_portal.request"]["level"] = "WARNING"  # noqa: F405 (quiet; tests raise it)

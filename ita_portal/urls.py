@@ -2,8 +2,10 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+import ita_portal.bounds  # noqa: F401 (registers <be_year:…>)
 from disclosure import public as public_views
 from indicators import views as indicator_views
+from ita_portal.health import healthz
 from organizations import views as org_views
 
 admin.site.site_header = "ITA Portal — ผู้ดูแลระบบ"
@@ -13,6 +15,7 @@ admin.site.index_title = "จัดการข้อมูล"
 urlpatterns = [
     path("", org_views.home, name="home"),
     path("oversee/<str:slug>/", org_views.read_organization, name="read-organization"),
+    path("healthz", healthz, name="healthz"),
     path("accounts/login/", auth_views.LoginView.as_view(redirect_authenticated_user=True),
          name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
@@ -25,8 +28,8 @@ urlpatterns = [
     path("disclosure/", include("disclosure.urls")),
     path("", include("reports.urls")),
     path("", include("imports.urls")),
-    path("public/<slug:slug>/<int:year>/", public_views.public_page, name="public-oit"),
-    path("public/<slug:slug>/<int:year>.json", public_views.public_json,
+    path("public/<slug:slug>/<be_year:year>/", public_views.public_page, name="public-oit"),
+    path("public/<slug:slug>/<be_year:year>.json", public_views.public_json,
          name="public-oit-json"),
     path("admin/", admin.site.urls),
 ]

@@ -2,6 +2,7 @@ from django import forms
 from django.core.validators import URLValidator
 from django.utils import timezone
 
+from ita_portal.bounds import date_problem
 from measures.models import Status
 
 
@@ -45,6 +46,12 @@ class ProgressUpdateForm(forms.Form):
             initial.setdefault("status", measure.status)
         initial.setdefault("reported_on", timezone.localdate())
         super().__init__(*args, **kwargs)
+
+    def clean_reported_on(self):
+        reported_on = self.cleaned_data["reported_on"]
+        if problem := date_problem(reported_on):
+            raise forms.ValidationError(problem)
+        return reported_on
 
     def clean_urls(self):
         urls = [line.strip() for line in self.cleaned_data["urls"].splitlines() if line.strip()]

@@ -4,6 +4,7 @@ from django import forms
 from django.forms import inlineformset_factory
 
 from indicators.models import Indicator
+from ita_portal.bounds import check_form_ranges
 from measures.models import ImprovementIssue, Measure, MeasureStep
 from organizations.models import Department, Position, User
 
@@ -45,6 +46,8 @@ class MeasureForm(OrganizationScopedForm):
 
     def clean(self):
         data = super().clean()
+        check_form_ranges(self, years=["fiscal_year"], dates=["start_date", "end_date"],
+                          smalls=["number"])
         start, end, year = data.get("start_date"), data.get("end_date"), data.get("fiscal_year")
         if start and end and end < start:
             self.add_error("end_date", "วันสิ้นสุดต้องไม่ก่อนวันเริ่ม")
@@ -74,3 +77,8 @@ class IssueForm(OrganizationScopedForm):
         super().__init__(*args, organization=organization, **kwargs)
         self.fields["recommendation"].queryset = organization.recommendations.all()
         self.fields["indicator"].queryset = Indicator.objects.select_related("year")
+
+    def clean(self):
+        data = super().clean()
+        check_form_ranges(self, years=["fiscal_year"], smalls=["order"])
+        return data

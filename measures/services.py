@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import F
@@ -69,12 +70,21 @@ class UpdateInput:
     urls: list
 
 
+def _total_size_errors(files):
+    """One update's files together stay under EVIDENCE_MAX_TOTAL_BYTES (review L4)."""
+    limit = settings.EVIDENCE_MAX_TOTAL_BYTES
+    if sum(upload.size for upload in files) > limit:
+        return [f"ไฟล์หลักฐานรวมกันใหญ่เกิน {limit // (1024 * 1024)} MB ต่อการรายงานหนึ่งครั้ง "
+                f"กรุณาแบ่งส่งหลายครั้ง"]
+    return []
+
+
 def _check_progress(data):
     if data.status == Status.DONE and data.percent != 100:
         raise ValidationError({"percent": "มาตรการที่ดำเนินการแล้วเสร็จต้องมีความคืบหน้า 100%"})
     if data.reported_on > timezone.localdate():
         raise ValidationError({"reported_on": "วันที่ดำเนินการต้องไม่เป็นวันในอนาคต"})
-    errors = []
+    errors = _total_size_errors(data.files)
     for upload in data.files:
         try:
             upload.checked_type = check_upload(upload)

@@ -9,6 +9,7 @@ from django.views.decorators.http import require_POST
 from django_tables2 import RequestConfig
 
 from indicators.years import year_in_progress
+from ita_portal.bounds import YEAR_MAX, YEAR_MIN, int_param
 from measures import exports
 from measures.access import get_measure_for_user
 from measures.filters import MeasureFilter
@@ -38,6 +39,14 @@ from organizations.models import Role
 from organizations.scoping import require_member
 
 
+def _without(request, name):
+    """The request without one query parameter (read and range-checked by the view)."""
+    if name in request.GET:
+        request.GET = request.GET.copy()
+        request.GET.pop(name)
+    return request
+
+
 @login_required
 def mine(request):
     require_member(request.user)
@@ -60,7 +69,8 @@ def measure_list(request):
     if export == "pdf":
         return exports.as_pdf(rows, name, organization, year)
     table = MeasureTable(rows)
-    RequestConfig(request, paginate={"per_page": 25}).configure(table)
+    per_page = int_param(request.GET, "per_page", 25, 1, 500)
+    RequestConfig(_without(request, "per_page"), paginate={"per_page": per_page}).configure(table)
     return render(request, "measures/list.html", {
         "filter": measure_filter, "table": table,
         "can_manage": can_manage_measures(request.user, organization),
@@ -172,8 +182,7 @@ def evidence_download(request, pk):
 def issue_list(request):
     require_member(request.user)
     years = fiscal_years_with_measures(request.user)
-    year = request.GET.get("year", "")
-    year = int(year) if year.isdigit() else year_in_progress()
+    year = int_param(request.GET, "year", None, YEAR_MIN, YEAR_MAX) or year_in_progress()
     return render(request, "measures/issues.html", {
         "issues": issues_for(request.user, year), "year": year, "years": years,
         "can_manage": can_manage_measures(request.user, request.user.organization)})

@@ -54,7 +54,7 @@ def meeting_note(request, pk, measure_pk):
     measure = get_object_or_404(Measure, pk=measure_pk, organization=meeting.organization)
     try:
         meeting_note_save(meeting=meeting, measure=measure, by=request.user,
-                          note=request.POST.get("note", "").strip())
+                          note=request.POST.get("note", "").replace("\x00", "").strip())
     except ValidationError as error:
         messages.error(request, error.messages[0])
     return redirect("meeting-detail", pk=meeting.pk)

@@ -6,7 +6,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 SYSTEM_PACKAGES=(postgresql chromium fonts-thai-tlwg libharfbuzz-subset0 poppler-utils
-                 libpango-1.0-0 libpangoft2-1.0-0 fontconfig)
+                 libpango-1.0-0 libpangoft2-1.0-0 fontconfig
+                 nginx systemd openssl redis-server)  # deployment-file checks, real queue
 
 missing=()
 for pkg in "${SYSTEM_PACKAGES[@]}"; do
@@ -34,5 +35,12 @@ if [ ! -f "$stamp" ]; then
   .venv/bin/pip install -q --upgrade pip 2>&1 | grep -v "is ignored" || true
   .venv/bin/pip install -q -e ".[dev]" 2>&1 | grep -vE "is ignored|^\s*$" | grep -iE "error|fail" && exit 1
   rm -f .venv/.installed-* && touch "$stamp"
+fi
+# The private env file (generated SECRET_KEY, mode 600) and, unless DATABASE_URL points
+# elsewhere, the local SQLite database, so the README's manage.py examples work as written.
+if [ -z "${DATABASE_URL:-}" ]; then
+  .venv/bin/python manage.py migrate --noinput -v0
+else
+  .venv/bin/python -c 'from ita_portal import localenv; localenv.ensure()'
 fi
 echo "setup: ready"

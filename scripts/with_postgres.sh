@@ -22,5 +22,7 @@ for _ in $(seq 50); do "$PG_BIN/pg_isready" -q -h 127.0.0.1 -p "$PORT" -U postgr
 "$PG_BIN/psql" -q -h 127.0.0.1 -p "$PORT" -U postgres -c "CREATE ROLE ita LOGIN CREATEDB PASSWORD 'ita'" \
   -c "CREATE DATABASE ita OWNER ita" >/dev/null
 export DATABASE_URL="postgres://ita:ita@127.0.0.1:$PORT/ita"
+# Tests that restart the cluster (connections must survive it) find it here.
+export ITA_PG_DATA="$PGDIR/data" ITA_PG_BIN="$PG_BIN"
 echo "with_postgres: PostgreSQL $("$PG_BIN/postgres" --version | awk '{print $3}') on port $PORT"
 "$@"

@@ -92,11 +92,19 @@ def read_docx(data):
     import docx
     from docx.table import Table
     from docx.text.paragraph import Paragraph
+    from lxml.etree import LxmlError
 
+    from imports.limits import check_archive
+
+    check_archive(data)
     try:
         document = docx.Document(io.BytesIO(data))
-    except (zipfile.BadZipFile, KeyError, ValueError) as error:
+        return _docx_lines(document, Paragraph, Table)
+    except (zipfile.BadZipFile, KeyError, ValueError, LxmlError, AttributeError) as error:
         raise UnreadableDocument("ไฟล์นี้ไม่ใช่ไฟล์ Word (.docx) ที่อ่านได้") from error
+
+
+def _docx_lines(document, Paragraph, Table):  # noqa: N803 (the classes, imported lazily)
     rows, free, number = [], [], 0
     for block in document.iter_inner_content():
         if isinstance(block, Paragraph):

@@ -16,6 +16,7 @@ from disclosure.selectors import active_links_prefetch
 from disclosure.services import ensure_checklist
 from imports.workbook import layout, records
 from indicators.years import year_in_progress
+from ita_portal.spreadsheets import protect_formulas
 from measures.models import Cadence, ImprovementIssue, Measure, MeasureStep
 from organizations.models import Department, Position
 
@@ -41,6 +42,8 @@ def workbook_bytes(organization, fiscal_year, *, template=False):
         rows = [] if template and sheet.key in ("issues", "measures", "steps") else None
         _data_sheet(book, sheet, rows if rows is not None
                     else _snapshots(sheet.key, organization, fiscal_year))
+    for ws in book.worksheets:
+        protect_formulas(ws)
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()

@@ -10,6 +10,7 @@ import datetime
 import re
 from dataclasses import dataclass
 
+from ita_portal.bounds import SMALL_MAX, date_problem
 from ita_portal.thai import BE_OFFSET, arabic_digits
 
 
@@ -135,11 +136,18 @@ def _int(raw):
     if isinstance(raw, bool) or isinstance(raw, datetime.date):
         raise CellError("ต้องเป็นจำนวนเต็ม")
     if isinstance(raw, float) and raw.is_integer():
-        return int(raw)
+        return _small(int(raw))
     text = arabic_digits(str(raw)).strip()
     if not text.isdigit() or len(text) > 6:
         raise CellError(f"ต้องเป็นจำนวนเต็ม ไม่ใช่ “{str(raw)[:40]}”")
-    return int(text)
+    return _small(int(text))
+
+
+def _small(value):
+    """Numbers and orders are stored as smallint (review M6: 32768 answered 500)."""
+    if not 0 <= value <= SMALL_MAX:
+        raise CellError(f"ต้องเป็นจำนวนเต็มระหว่าง 0–{SMALL_MAX}")
+    return value
 
 
 def _ints(raw):
@@ -155,19 +163,27 @@ def _date(raw):
     if isinstance(raw, datetime.datetime):
         raw = raw.date()
     if isinstance(raw, datetime.date):
-        return raw.isoformat()
+        return _in_range(raw).isoformat()
     text = arabic_digits(str(raw)).strip()
     found = _DATE_TEXT.match(text) or _ISO.match(text)
     try:
         if found and found.re is _DATE_TEXT:
             day, month, year = (int(g) for g in found.groups())
             year = year - BE_OFFSET if year > 2400 else year
-            return datetime.date(year, month, day).isoformat()
+            return _in_range(datetime.date(year, month, day)).isoformat()
         if found:
-            return datetime.date(*(int(g) for g in found.groups())).isoformat()
+            return _in_range(datetime.date(*(int(g) for g in found.groups()))).isoformat()
+    except CellError:
+        raise
     except ValueError:
         pass
     raise CellError(f"วันที่ไม่ถูกต้อง “{str(raw)[:40]}” (ใช้ วัน/เดือน/ปี พ.ศ. เช่น ๑/๑๐/๒๕xx)")
+
+
+def _in_range(value):
+    if problem := date_problem(value):
+        raise CellError(problem)
+    return value
 
 
 def _cadence(raw):

@@ -6,6 +6,7 @@ import zipfile
 from openpyxl import load_workbook
 from openpyxl.utils.exceptions import InvalidFileException
 
+from imports.limits import check_archive
 from imports.upload import UnreadableDocument, check_size
 from imports.workbook import layout
 
@@ -26,10 +27,11 @@ def describe(error):
 
 
 def open_workbook(data):
+    check_archive(data)
     try:
         return load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError, OSError,
-            TypeError, IndexError, AttributeError) as error:
+            TypeError, IndexError, AttributeError, SyntaxError) as error:
         raise UnreadableDocument("อ่านไฟล์ Excel ไม่ได้ โปรดบันทึกเป็น .xlsx จากแบบฟอร์มของระบบ"
                                  ) from error
 
@@ -47,7 +49,7 @@ def read_workbook(data):
     try:
         for sheet in found:
             rows[sheet.key] = _read_sheet(sheet, book[sheet.title], problems)
-    except (KeyError, ValueError, TypeError, IndexError, AttributeError,
+    except (KeyError, ValueError, TypeError, IndexError, AttributeError, SyntaxError,
             zipfile.BadZipFile) as error:
         raise UnreadableDocument("อ่านไฟล์ Excel ไม่ได้ ไฟล์อาจเสียหาย") from error
     finally:

@@ -151,3 +151,16 @@ def test_date_input_is_prefilled_in_a_format_browsers_read(client, owner, measur
     client.force_login(owner)
     body = client.get(reverse("measure-detail", args=[measure.pk])).content.decode()
     assert f'type="date" name="reported_on" value="{timezone.localdate().isoformat()}"' in body
+
+
+def test_total_evidence_of_one_update_is_capped(client, owner, measure, settings):
+    """Review L4: 15 × 10 MB went through in one update; now the total is bounded."""
+    settings.EVIDENCE_MAX_BYTES = 1024 * 1024
+    settings.EVIDENCE_MAX_TOTAL_BYTES = 2 * 1024 * 1024
+    client.force_login(owner)
+    files = [SimpleUploadedFile(f"part{n}.pdf", PDF + b"0" * (900 * 1024)) for n in range(3)]
+    response = client.post(reverse("measure-update", args=[measure.pk]),
+                           {**update_post(measure), "files": files})
+    assert response.status_code == 400
+    assert "ไฟล์หลักฐานรวมกันใหญ่เกิน 2 MB" in response.content.decode()
+    assert not Evidence.objects.exists() and not ProgressUpdate.objects.exists()

@@ -1,13 +1,15 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from disclosure.runs import execute_run, start_run
+from disclosure.runs import start_run
+from disclosure.tasks import check_links
 from indicators.models import AssessmentYear
 from organizations.lookup import organizations_by_key
 from organizations.models import Organization
 
 
 class Command(BaseCommand):
-    help = "ตรวจลิงก์หลักฐาน OIT ทุกลิงก์ (สำหรับ cron) เก็บผลทุกครั้งเป็นประวัติ"
+    help = ("ตรวจลิงก์หลักฐาน OIT ทุกลิงก์ (สำหรับ cron) เก็บผลทุกครั้งเป็นประวัติ "
+            "โดยส่งงานเบื้องหลังหนึ่งงานต่อหน่วยงาน ให้ worker หลายตัวช่วยกันตรวจ")
 
     def add_arguments(self, parser):
         parser.add_argument("--organization", help="รหัส (id) หรือรหัสย่อ (slug) ของหน่วยงาน")
@@ -18,10 +20,15 @@ class Command(BaseCommand):
             "year", flat=True).first()
         if not AssessmentYear.objects.filter(year=year).exists():
             raise CommandError(f"ไม่พบเกณฑ์ของปี {year}", returncode=2)
-        for org in self._organizations(organization):
-            run = execute_run(start_run(org, year))
-            self.stdout.write(f"{org.slug} {year}: ตรวจ {run.done}/{run.total} ลิงก์ "
-                              f"ล้มเหลว {run.failed}")
+        for org in self._organizations(organization).iterator():
+            run = start_run(org, year)
+            check_links.enqueue(run.pk)  # one job per organisation: workers share the load
+            run.refresh_from_db()
+            if run.finished_at:
+                self.stdout.write(f"{org.slug} {year}: ตรวจ {run.done}/{run.total} ลิงก์ "
+                                  f"ล้มเหลว {run.failed}")
+            else:
+                self.stdout.write(f"{org.slug} {year}: ส่งตรวจ {run.total} ลิงก์ (งานที่ {run.pk})")
 
     def _organizations(self, key):
         orgs = Organization.objects.filter(is_active=True)
