@@ -9,6 +9,8 @@ from disclosure.models import DisclosureItem
 from disclosure.selectors import checklist_items, predicted_result, sections
 from indicators.models import AssessmentYear
 from indicators.selectors import organization_results, year_rules
+from ita_portal.thai import fiscal_year_of
+from ita_portal.timeline import fiscal_timeline, measure_rows
 from measures.models import CLOSED_STATUSES, Measure, Status
 from measures.selectors import with_list_data
 from reports import charts
@@ -17,6 +19,13 @@ from reports import charts
 def latest_measure_year(organization):
     return (Measure.objects.filter(organization=organization).order_by("-fiscal_year")
             .values_list("fiscal_year", flat=True).first())
+
+
+def measure_years(organization, today):
+    """The fiscal years a committee may look at: those with measures and the one in progress."""
+    years = set(Measure.objects.filter(organization=organization)
+                .values_list("fiscal_year", flat=True).distinct())
+    return sorted(years | {fiscal_year_of(today)}, reverse=True)
 
 
 def checklist_year(organization):
@@ -32,10 +41,16 @@ def measure_summary(organization, fiscal_year, today, horizon):
     counts = dict(measures.values_list("status").annotate(n=Count("pk")).order_by())
     ordered = {s: counts.get(s, 0) for s in Status.values}
     open_measures = with_list_data(measures.exclude(status__in=CLOSED_STATUSES), today)
+    overdue = list(open_measures.filter(end_date__lt=today).order_by("end_date"))
+    for measure in overdue:
+        measure.days_overdue = (today - measure.end_date).days
     return {
         "counts": ordered, "total": sum(ordered.values()),
         "chart": charts.status_bar(ordered, dict(Status.choices)),
-        "overdue": list(open_measures.filter(end_date__lt=today).order_by("end_date")),
+        "timeline": fiscal_timeline(measure_rows(measures.order_by("number")
+                                                 .prefetch_related("steps"), today),
+                                    fiscal_year, today),
+        "overdue": overdue,
         "due_soon": list(open_measures.filter(end_date__gte=today, end_date__lte=horizon)
                          .order_by("end_date")),
     }
@@ -65,14 +80,16 @@ def result_summary(organization):
     }
 
 
-def dashboard(organization, today=None, next_meeting=None):
+def dashboard(organization, fiscal_year, today=None, next_meeting=None):
+    """The state of one fiscal year (named by the page), then the official results."""
     today = today or timezone.localdate()
     horizon = next_meeting.date if next_meeting else today + datetime.timedelta(days=30)
-    fiscal_year = latest_measure_year(organization)
+    has_criteria = AssessmentYear.objects.filter(year=fiscal_year).exists()
     return {
         "organization": organization, "today": today, "next_meeting": next_meeting,
         "horizon": horizon, "fiscal_year": fiscal_year,
+        "years": measure_years(organization, today),
         "results": result_summary(organization),
         "measures": measure_summary(organization, fiscal_year, today, horizon),
-        "oit": oit_summary(organization, checklist_year(organization)),
+        "oit": oit_summary(organization, fiscal_year) if has_criteria else None,
     }

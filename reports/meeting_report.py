@@ -11,7 +11,14 @@ from dataclasses import dataclass
 
 from django.db.models import Prefetch
 
-from measures.models import CLOSED_STATUSES, Cadence, Measure, ProgressUpdate, StatusChange
+from measures.models import (
+    CLOSED_STATUSES,
+    Cadence,
+    Measure,
+    MeasureStep,
+    ProgressUpdate,
+    StatusChange,
+)
 from measures.selectors import with_list_data
 from reports.models import Meeting
 
@@ -58,6 +65,7 @@ def report_rows(meeting):
     measures = with_list_data(Measure.objects.filter(
         organization=meeting.organization, fiscal_year=meeting.fiscal_year), meeting.date)
     measures = measures.prefetch_related(
+        Prefetch("steps", queryset=MeasureStep.objects.order_by("order")),
         Prefetch("updates", queryset=_after(ProgressUpdate.objects.select_related("by")
                                             .prefetch_related("evidence"), "created_at", since),
                  to_attr="recent_updates"),

@@ -14,6 +14,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 
 from organizations.scoping import require_org_admin
+from reports.documents import paper_timelines
 from reports.meeting_report import report_rows
 from reports.models import Meeting, MeetingNote, MeetingStatus
 from reports.pdf import lay_out_html, sha256
@@ -28,9 +29,10 @@ def _require_open(meeting):
 
 
 def meeting_html(meeting):
+    rows = report_rows(meeting)
     return render_to_string("reports/pdf/meeting.html", {
-        "organization": meeting.organization, "meeting": meeting,
-        "rows": report_rows(meeting)})
+        "organization": meeting.organization, "meeting": meeting, "rows": rows,
+        "timelines": paper_timelines([row.measure for row in rows], meeting.fiscal_year)})
 
 
 def meeting_pdf(meeting):
