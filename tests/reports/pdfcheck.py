@@ -102,6 +102,13 @@ def _boundaries(text):
     return ends
 
 
+def line_end_allowed(before, after):
+    """May a line end between these two texts? Anywhere but inside a Thai syllable."""
+    if not (before and after and THAI.match(before[-1]) and THAI.match(after[0])):
+        return True
+    return len(before) in _boundaries(before + after)
+
+
 def syllables_broken_across_lines(document):
     """Line ends inside table cells that fall inside a Thai syllable."""
     broken = []
@@ -109,9 +116,6 @@ def syllables_broken_across_lines(document):
         for table in _tables(page):
             for cell in (b for b in _walk(table) if type(b).__name__ == "TableCellBox"):
                 for before, after in pairwise(_cell_lines(cell)):
-                    if not (before and after and THAI.match(before[-1])
-                            and THAI.match(after[0])):
-                        continue
-                    if len(before) not in _boundaries(before + after):
+                    if not line_end_allowed(before, after):
                         broken.append(f"{before[-12:]}/{after[:12]}")
     return broken
