@@ -89,6 +89,28 @@ def meeting_render_frozen(meeting_id):
     return meeting
 
 
+@transaction.atomic
+def meeting_notes_save(*, meeting, notes, by):
+    """Every resolution typed on the meeting page, saved together ({measure id: text}).
+
+    The meeting row is locked first, as closing locks it: notes saved while a meeting closes
+    are either in the frozen report or refused with the meeting closed, never lost."""
+    require_org_admin(by, meeting.organization)
+    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    _require_open(meeting)
+    measures = set(meeting.organization.measures.filter(pk__in=notes)
+                   .values_list("pk", flat=True))
+    if measures != set(notes):
+        raise PermissionDenied("มาตรการนี้ไม่ใช่ของหน่วยงาน")
+    for measure_id, text in notes.items():
+        if text:
+            MeetingNote.objects.update_or_create(meeting=meeting, measure_id=measure_id,
+                                                 defaults={"note": text, "by": by})
+        else:
+            MeetingNote.objects.filter(meeting=meeting, measure_id=measure_id).delete()
+    return meeting
+
+
 def meeting_note_save(*, meeting, measure, note, by):
     require_org_admin(by, meeting.organization)
     _require_open(meeting)
