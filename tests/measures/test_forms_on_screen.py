@@ -94,3 +94,12 @@ def test_the_measure_list_draws_the_fiscal_year_timeline(client, owner, measure)
     client.force_login(owner)
     body = client.get(reverse("measure-list") + "?fiscal_year=2570").content.decode()
     assert "แผนเวลา ปีงบประมาณ ๒๕๗๐ (ต.ค.–ก.ย.)" in body and 'class="timeline-chart"' in body
+
+
+def test_the_indicator_picker_names_each_year(client, org_admin, criteria):
+    client.force_login(org_admin)
+    body = client.get(reverse("measure-create")).content.decode()
+    options = re.findall(r'<option value="\d+"[^>]*>(ITA [^<]+)</option>', body)
+    assert "ITA ๒๕๖๖ · ตัวชี้วัดที่ ๑ การปฏิบัติหน้าที่" in options
+    assert "ITA ๒๕๖๔ · ตัวชี้วัดที่ ๑ การปฏิบัติหน้าที่" in options
+    assert len(options) == len(set(options))
