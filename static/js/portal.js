@@ -63,7 +63,21 @@
     });
   }
 
+  // <form data-confirm="what will happen" [data-confirm-status="cancelled"]>: an
+  // irreversible action asks first (only for that status, when one is named).
+  function confirmations() {
+    document.querySelectorAll("form[data-confirm]").forEach(function (form) {
+      form.addEventListener("submit", function (event) {
+        var only = form.dataset.confirmStatus;
+        var status = form.querySelector("[name=status]");
+        if (only && (!status || status.value !== only)) return;
+        if (!window.confirm(form.dataset.confirm)) event.preventDefault();
+      });
+    });
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
+    confirmations();
     menu();
     errorSummary();
     fileLimits();

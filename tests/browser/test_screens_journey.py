@@ -93,3 +93,22 @@ def test_desktop_my_work_wraps_between_words(page, screenshot, demo, log_in, liv
     page.goto(f"{live_server.url}/measures/?fiscal_year=2565")
     page.wait_for_selector("svg.timeline-chart")
     screenshot("desktop-1280-measure-list-timeline")
+
+
+def test_cancelling_a_measure_asks_first_and_says_what_happens(page, demo, log_in, live_server):
+    from measures.models import Measure
+    from tests.browser.conftest import accept_dialog
+
+    measure = Measure.objects.get(organization=demo, fiscal_year=2565, number=2)
+    log_in("admin", DEMO_PASSWORD)
+    page.goto(f"{live_server.url}/measures/{measure.pk}/")
+    page.remove_listener("dialog", accept_dialog)
+    asked = []
+    page.on("dialog", lambda dialog: (asked.append(dialog.message), dialog.dismiss()))
+    page.select_option("#id_new_status", "cancelled")
+    page.fill("#id_status_note", "ซ้ำกับมาตรการที่ ๑")
+    page.click("#status button[type=submit]")
+    page.wait_for_timeout(500)
+    assert asked and "ยกเลิกมาตรการที่ ๒" in asked[0] and "เปิดใหม่ได้เฉพาะผู้ดูแลระบบ" in asked[0]
+    measure.refresh_from_db()
+    assert measure.status != "cancelled"
