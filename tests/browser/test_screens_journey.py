@@ -46,6 +46,12 @@ def test_projector_leads_with_what_is_behind(page, screenshot, demo, log_in, liv
     assert official["y"] > overdue["y"]
     assert page.evaluate("document.scrollingElement.scrollWidth") <= 1366
     assert broken_syllables(page) == []
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(f"{live_server.url}/dashboard/?year=2565")
+    assert page.evaluate("document.scrollingElement.scrollWidth") <= 390
+    label = page.locator(".chart svg text").first.bounding_box()
+    assert label["height"] >= 9, "chart text stays readable on a phone"
+    screenshot("phone-dashboard-390")
 
 
 def test_staff_work_on_a_phone(page, screenshot, demo, log_in, live_server):
