@@ -156,7 +156,9 @@ OTP_TOTP_ISSUER = "ITA Portal"
 AUDITLOG_STORE_JSON_CHANGES = True
 
 LANGUAGE_CODE = "th"
-LANGUAGES = [("th", "ไทย"), ("en", "English")]
+# English returns when its catalogue covers every page (locale/en); until then Thai only, so an
+# English browser never gets a half-translated page.
+LANGUAGES = [("th", "ไทย")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Asia/Bangkok"
 USE_I18N = True

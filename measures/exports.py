@@ -30,7 +30,7 @@ def as_xlsx(measures, filename):
 
 
 PDF_HEADERS = ["ที่", "มาตรการ/แนวทาง", "ผู้รับผิดชอบ", "ระยะเวลา", "สถานะ", "ร้อยละ"]
-PDF_WIDTHS = [6, 40, 20, 16, 12, 6]
+PDF_WIDTHS = [5, 37, 20, 16, 14, 8]  # "ร้อยละ" and "ยังไม่เริ่ม (เลยกำหนด)" fit whole
 
 
 def pdf_rows(measures):

@@ -1,9 +1,11 @@
 from django import forms
+from django.conf import settings
 from django.core.validators import URLValidator
 from django.utils import timezone
 
 from ita_portal.bounds import date_problem
 from measures.models import Status
+from measures.workflow import allowed_targets
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -38,7 +40,7 @@ class ProgressUpdateForm(forms.Form):
     urls = forms.CharField(label="ลิงก์หลักฐาน (บรรทัดละหนึ่งลิงก์)", required=False,
                            widget=forms.Textarea(attrs={"rows": 2}))
 
-    def __init__(self, *args, measure=None, **kwargs):
+    def __init__(self, *args, measure=None, is_admin=False, **kwargs):
         initial = kwargs.setdefault("initial", {})
         if measure is not None:
             initial.setdefault("version", measure.version)
@@ -46,6 +48,18 @@ class ProgressUpdateForm(forms.Form):
             initial.setdefault("status", measure.status)
         initial.setdefault("reported_on", timezone.localdate())
         super().__init__(*args, **kwargs)
+        self.fields["files"].widget.attrs["data-max-bytes"] = settings.EVIDENCE_MAX_BYTES
+        if measure is not None:
+            self._offer_allowed_statuses(measure, is_admin)
+
+    def _offer_allowed_statuses(self, measure, is_admin):
+        """The current status and the moves the workflow allows this user, nothing else."""
+        allowed = {measure.status} | allowed_targets(measure.status, is_admin)
+        field = self.fields["status"]
+        field.choices = [(value, label) for value, label in Status.choices if value in allowed]
+        field.error_messages["invalid_choice"] = (
+            f"เปลี่ยนสถานะจาก “{measure.get_status_display()}” เป็นสถานะที่เลือกไม่ได้ "
+            "กรุณาเลือกจากรายการ")
 
     def clean_reported_on(self):
         reported_on = self.cleaned_data["reported_on"]

@@ -5,12 +5,19 @@ from django.forms import inlineformset_factory
 
 from indicators.models import Indicator
 from ita_portal.bounds import check_form_ranges
+from ita_portal.thai import thai_digits
 from measures.models import ImprovementIssue, Measure, MeasureStep
 from organizations.models import Department, Position, User
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 OWNER_FIELDS = ["owner_departments", "owner_positions", "owner_users", "owned_by_everyone"]
 
+
+
+def indicator_label(indicator):
+    """Each assessment year has its own indicators with the same names: say whose they are."""
+    return thai_digits(f"ITA {indicator.year.year} · ตัวชี้วัดที่ {indicator.number} "
+                       ) + indicator.name_th
 
 class OrganizationScopedForm(forms.ModelForm):
     """Limits every choice (owners, indicators, issues) to the admin's organisation."""
@@ -42,6 +49,7 @@ class MeasureForm(OrganizationScopedForm):
             organization=organization).select_related("indicator")
         self.fields["indicators"].queryset = Indicator.objects.select_related("year").order_by(
             "-year__year", "number")
+        self.fields["indicators"].label_from_instance = indicator_label
         self.fields["issues"].required = self.fields["indicators"].required = False
 
     def clean(self):
@@ -76,7 +84,9 @@ class IssueForm(OrganizationScopedForm):
     def __init__(self, *args, organization, **kwargs):
         super().__init__(*args, organization=organization, **kwargs)
         self.fields["recommendation"].queryset = organization.recommendations.all()
-        self.fields["indicator"].queryset = Indicator.objects.select_related("year")
+        self.fields["indicator"].queryset = Indicator.objects.select_related("year").order_by(
+            "-year__year", "number")
+        self.fields["indicator"].label_from_instance = indicator_label
 
     def clean(self):
         data = super().clean()

@@ -10,6 +10,7 @@ from django_tables2 import RequestConfig
 
 from indicators.years import year_in_progress
 from ita_portal.bounds import YEAR_MAX, YEAR_MIN, int_param
+from ita_portal.timeline import fiscal_timeline, measure_rows
 from measures import exports
 from measures.access import get_measure_for_user
 from measures.filters import MeasureFilter
@@ -74,8 +75,22 @@ def measure_list(request):
     return render(request, "measures/list.html", {
         "filter": measure_filter, "table": table,
         "can_manage": can_manage_measures(request.user, organization),
-        "query": request.GET.urlencode(),
+        "query": request.GET.urlencode(), **_timeline(rows, year or (years[0] if years else None)),
     })
+
+
+TIMELINE_ROWS = 60
+
+
+def _timeline(rows, year):
+    """The filtered measures of one fiscal year on the October–September timeline."""
+    if not str(year or "").isdigit():
+        return {}
+    year = int(year)
+    shown = list(rows.filter(fiscal_year=year).prefetch_related("steps")[:TIMELINE_ROWS + 1])
+    today = timezone.localdate()
+    return {"timeline_year": year, "timeline_more": len(shown) > TIMELINE_ROWS,
+            "timeline": fiscal_timeline(measure_rows(shown[:TIMELINE_ROWS], today), year, today)}
 
 
 def _detail_context(request, measure, can_edit, **forms):
@@ -84,7 +99,8 @@ def _detail_context(request, measure, can_edit, **forms):
                    can_manage=can_manage_measures(request.user, measure.organization))
     if can_edit:
         targets = allowed_targets(measure.status, request.user.role == Role.ADMIN)
-        context.setdefault("update_form", ProgressUpdateForm(measure=measure))
+        context.setdefault("update_form", ProgressUpdateForm(
+            measure=measure, is_admin=request.user.role == Role.ADMIN))
         context.setdefault("status_form", StatusForm(initial={"version": measure.version}))
         context["status_targets"] = [c for c in context["status_form"].fields["status"].choices
                                      if c[0] in targets]
@@ -117,7 +133,8 @@ def _form_failed(request, measure, error, **forms):
 def progress_update(request, pk):
     measure, can_edit = get_measure_for_user(request, pk)
     _refuse_readers(can_edit)
-    form = ProgressUpdateForm(request.POST, request.FILES, measure=measure)
+    form = ProgressUpdateForm(request.POST, request.FILES, measure=measure,
+                              is_admin=request.user.role == Role.ADMIN)
     if not form.is_valid():
         return _form_failed(request, measure, None, update_form=form)
     data = UpdateInput(files=form.cleaned_data["files"], urls=form.cleaned_data["urls"],

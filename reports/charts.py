@@ -1,17 +1,43 @@
 """Server-rendered SVG charts (the same markup goes into pages and PDFs), numbers beside bars.
 
 Pure functions: data in, SVG text out. Labels are escaped; colours are few and print well.
+Every number is written in Thai digits, like the tables around the charts; a value label that
+would cross the target line is drawn inside its bar instead.
 """
 
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
+from ita_portal.thai import thai_digits
+
 GOOD, BAD, PREVIOUS, TARGET, INK = "#1e7b45", "#b3261e", "#9aa5b8", "#a86200", "#1d2433"
 FONT = 'font-family="Sarabun, sans-serif"'
 
 
+CHAR_WIDTH = 0.58  # of the font size: a generous average advance of Sarabun's digits
+
+
 def _fmt(value):
-    return "–" if value is None else f"{value:.2f}"
+    return "–" if value is None else thai_digits(f"{value:.2f}")
+
+
+def _text(x, y, content, **attrs):
+    extra = "".join(f' {name.replace("_", "-")}="{value}"' for name, value in attrs.items())
+    return f'<text x="{x:.1f}" y="{y:.1f}"{extra}>{escape(thai_digits(content))}</text>'
+
+
+def text_width(content, size=13):
+    return len(str(content)) * size * CHAR_WIDTH
+
+
+def _value_label(score, end, target_x, y):
+    """The score beside its bar, or inside it (white) when beside it would cross the target."""
+    label = _fmt(score)
+    beside = end + 6
+    crosses = beside - 3 <= target_x <= beside + text_width(label) + 3
+    if score is not None and crosses and end - text_width(label) - 8 > 0:
+        return _text(end - 4, y, label, text_anchor="end", fill="#fff")
+    return _text(beside, y, label, fill=INK)
 
 
 def _bar(x, y, width, height, fill, title):
@@ -29,20 +55,18 @@ def score_bars(rows, target=85, width=640, row_height=30, label_width=230):
              f'font-size="13">']
     for i, (label, score, previous) in enumerate(rows):
         y = 10 + i * row_height
-        parts.append(f'<text x="{label_width - 8}" y="{y + 17}" text-anchor="end" '
-                     f'fill="{INK}">{escape(label)}</text>')
+        parts.append(_text(label_width - 8, y + 17, label, text_anchor="end", fill=INK))
         if previous is not None:
             parts.append(_bar(label_width, y + 3, x(previous) - label_width, 4, PREVIOUS,
                               f"ปีก่อน {_fmt(previous)}"))
         if score is not None:
             parts.append(_bar(label_width, y + 9, x(score) - label_width, 14,
                               GOOD if score >= target else BAD, _fmt(score)))
-        parts.append(f'<text x="{x(score or 0) + 6:.1f}" y="{y + 21}" fill="{INK}">'
-                     f'{_fmt(score)}</text>')
+        parts.append(_value_label(score, x(score or 0), x(target), y + 21))
     parts.append(f'<line x1="{x(target):.1f}" x2="{x(target):.1f}" y1="4" y2="{height - 18}" '
                  f'stroke="{TARGET}" stroke-width="2" stroke-dasharray="5 3"/>')
-    parts.append(f'<text x="{x(target):.1f}" y="{height - 4}" text-anchor="middle" '
-                 f'fill="{TARGET}">เป้าหมาย {target}</text></svg>')
+    parts.append(_text(x(target), height - 4, f"เป้าหมาย {target}", text_anchor="middle",
+                       fill=TARGET) + "</svg>")
     return mark_safe("".join(parts))
 
 
@@ -57,8 +81,7 @@ def trend_line(points, target=85, width=640, height=220):
              f'role="img" aria-label="คะแนนรวมรายปี" {FONT} font-size="13">',
              f'<line x1="{left}" x2="{width - right}" y1="{y(target):.1f}" y2="{y(target):.1f}" '
              f'stroke="{TARGET}" stroke-dasharray="5 3"/>',
-             f'<text x="{left - 6}" y="{y(target) + 4:.1f}" text-anchor="end" '
-             f'fill="{TARGET}">{target}</text>']
+             _text(left - 6, y(target) + 4, target, text_anchor="end", fill=TARGET)]
     index = {year: k for k, (year, _) in enumerate(points)}
     coords = [(x(index[year]), y(total), total) for year, total in known]
     if len(coords) > 1:
@@ -66,11 +89,12 @@ def trend_line(points, target=85, width=640, height=220):
         parts.append(f'<polyline points="{path}" fill="none" stroke="{INK}" stroke-width="2"/>')
     for cx, cy, total in coords:
         colour = GOOD if total >= target else BAD
+        # above the point, or below it when above would sit on the target line
+        label_y = cy + 20 if 0 <= y(target) - (cy - 9) <= 14 else cy - 9
         parts.append(f'<circle cx="{cx:.1f}" cy="{cy:.1f}" r="4" fill="{colour}"/>'
-                     f'<text x="{cx:.1f}" y="{cy - 9:.1f}" text-anchor="middle">'
-                     f"{_fmt(total)}</text>")
+                     + _text(cx, label_y, _fmt(total), text_anchor="middle"))
     for k, (year, _) in enumerate(points):
-        parts.append(f'<text x="{x(k):.1f}" y="{height - 8}" text-anchor="middle">{year}</text>')
+        parts.append(_text(x(k), height - 8, year, text_anchor="middle"))
     parts.append("</svg>")
     return mark_safe("".join(parts))
 
@@ -93,7 +117,7 @@ def status_bar(counts, labels, width=640, height=56):
     slot = width / max(len(counts), 1)  # one equal slot per status keeps the legend inside
     for k, (status, count) in enumerate(counts.items()):
         parts.append(f'<rect x="{k * slot:.1f}" y="34" width="12" height="12" '
-                     f'fill="{STATUS_COLOURS.get(status, INK)}"/><text x="{k * slot + 16:.1f}" '
-                     f'y="45" font-size="12">{escape(labels[status])} {count}</text>')
+                     f'fill="{STATUS_COLOURS.get(status, INK)}"/>'
+                     + _text(k * slot + 16, 45, f"{labels[status]} {count}", font_size=12))
     parts.append("</svg>")
     return mark_safe("".join(parts))

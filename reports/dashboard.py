@@ -8,6 +8,7 @@ from django.utils import timezone
 from disclosure.selectors import checklist_items, predicted_result, sections
 from indicators.models import AssessmentYear
 from indicators.selectors import organization_results, year_rules
+from ita_portal.timeline import fiscal_timeline, measure_rows
 from measures.models import CLOSED_STATUSES, Measure, Status
 from measures.selectors import with_list_data
 from reports import charts
@@ -18,10 +19,16 @@ def measure_summary(organization, fiscal_year, today, horizon):
     counts = dict(measures.values_list("status").annotate(n=Count("pk")).order_by())
     ordered = {s: counts.get(s, 0) for s in Status.values}
     open_measures = with_list_data(measures.exclude(status__in=CLOSED_STATUSES), today)
+    overdue = list(open_measures.filter(end_date__lt=today).order_by("end_date"))
+    for measure in overdue:
+        measure.days_overdue = (today - measure.end_date).days
     return {
         "counts": ordered, "total": sum(ordered.values()),
         "chart": charts.status_bar(ordered, dict(Status.choices)),
-        "overdue": list(open_measures.filter(end_date__lt=today).order_by("end_date")),
+        "timeline": fiscal_timeline(measure_rows(measures.order_by("number")
+                                                 .prefetch_related("steps"), today),
+                                    fiscal_year, today),
+        "overdue": overdue,
         "due_soon": list(open_measures.filter(end_date__gte=today, end_date__lte=horizon)
                          .order_by("end_date")),
     }

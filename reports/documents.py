@@ -12,9 +12,11 @@ status and evidence, the OIT checklist summary, the scores and their charts.
 from dataclasses import dataclass, field
 
 from django.db.models import Prefetch
+from django.utils import timezone
 
 from indicators.models import AssessmentYear, DataPeriod, OITItem, PortalDocument, Recommendation
 from indicators.selectors import assessed_year
+from ita_portal.timeline import chunks, fiscal_timeline, measure_rows
 from measures.models import (
     ImprovementIssue,
     Measure,
@@ -76,6 +78,14 @@ def fiscal_measures(organization, fiscal_year, *prefetch):
                 .order_by("number"))
 
 
+def paper_timelines(measures, fiscal_year, today=None):
+    """The October–September timeline for A4: 25 measures per chart, so none is cut."""
+    today = today or timezone.localdate()
+    rows = measure_rows(measures, today)
+    return [fiscal_timeline(part, fiscal_year, today, width=700, label_width=230)
+            for part in chunks(rows)] if rows else []
+
+
 def o42_context(organization, fiscal_year):
     year = assessed_year(fiscal_year)
     results, result = year_result(organization, year, fiscal_year)
@@ -87,7 +97,8 @@ def o42_context(organization, fiscal_year):
         "recommendations": list(recommendations),
         "bars": charts.score_bars([(f"{i.number}. {i.name_th}", s, p)
                                    for i, s, p in result.indicators]) if result else None,
-        "measures": fiscal_measures(organization, fiscal_year),
+        "measures": (measures := fiscal_measures(organization, fiscal_year)),
+        "timelines": paper_timelines(measures, fiscal_year),
         "document_item": answered_item(PortalDocument.ANALYSIS, fiscal_year),
     }
 

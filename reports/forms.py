@@ -1,5 +1,6 @@
 from django import forms
 
+from ita_portal.thai import fiscal_year_of, thai_digits
 from reports.models import Committee, Meeting, ReportKind
 
 
@@ -15,8 +16,25 @@ class MeetingForm(forms.ModelForm):
         self.instance.organization = organization
         self.fields["committee"].queryset = Committee.objects.filter(organization=organization)
 
+    def clean_fiscal_year(self):
+        year = self.cleaned_data["fiscal_year"]
+        if not 2500 <= year <= 2700:
+            raise forms.ValidationError(
+                "ปีงบประมาณต้องเป็นปี พ.ศ. เช่น ๒๕๗๐ (ไม่ใช่ ค.ศ.)")
+        return year
+
+    def clean_number(self):
+        number = self.cleaned_data["number"]
+        if not 1 <= number <= 99:
+            raise forms.ValidationError("ครั้งที่ต้องอยู่ระหว่าง ๑ ถึง ๙๙")
+        return number
+
     def clean(self):
         data = super().clean()
+        day, year = data.get("date"), data.get("fiscal_year")
+        if day and year and fiscal_year_of(day) != year:
+            self.add_error("fiscal_year", f"ปีงบประมาณ {thai_digits(year)} ไม่ตรงกับวันประชุม "
+                           f"(อยู่ในปีงบประมาณ {thai_digits(fiscal_year_of(day))})")
         taken = Meeting.objects.filter(committee=data.get("committee"),
                                        fiscal_year=data.get("fiscal_year"),
                                        number=data.get("number"))

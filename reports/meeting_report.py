@@ -1,5 +1,6 @@
 """What a meeting's progress report holds: the measures whose cadence calls for a report at
-this meeting, with what changed since the committee's previous meeting.
+this meeting, and every measure with news since the committee's previous meeting (a progress
+report, a status change) or past its end date and still open — with what changed.
 
 Cadence: every meeting → each measure not closed before the previous meeting; twice a year →
 at the first meeting of each half of the fiscal year (Oct–Mar, Apr–Sep); once a year → at the
@@ -11,7 +12,14 @@ from dataclasses import dataclass
 
 from django.db.models import Prefetch
 
-from measures.models import CLOSED_STATUSES, Cadence, Measure, ProgressUpdate, StatusChange
+from measures.models import (
+    CLOSED_STATUSES,
+    Cadence,
+    Measure,
+    MeasureStep,
+    ProgressUpdate,
+    StatusChange,
+)
 from measures.selectors import with_list_data
 from reports.models import Meeting
 
@@ -58,6 +66,7 @@ def report_rows(meeting):
     measures = with_list_data(Measure.objects.filter(
         organization=meeting.organization, fiscal_year=meeting.fiscal_year), meeting.date)
     measures = measures.prefetch_related(
+        Prefetch("steps", queryset=MeasureStep.objects.order_by("order")),
         Prefetch("updates", queryset=_after(ProgressUpdate.objects.select_related("by")
                                             .prefetch_related("evidence"), "created_at", since),
                  to_attr="recent_updates"),
@@ -74,6 +83,8 @@ def _after(queryset, field, since):
 
 
 def _included(measure, meeting, before):
-    closed_long_ago = (measure.status in CLOSED_STATUSES and not measure.recent_changes
-                       and before is not None)
-    return not closed_long_ago and cadence_due(measure.cadence, meeting, before)
+    if measure.recent_updates or measure.recent_changes:
+        return True
+    if measure.status in CLOSED_STATUSES:
+        return before is None and cadence_due(measure.cadence, meeting, before)
+    return measure.end_date < meeting.date or cadence_due(measure.cadence, meeting, before)

@@ -5,13 +5,20 @@ from django.http import FileResponse, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from ita_portal.thai import thai_digits
 from measures.models import Measure
 from organizations.models import Role
-from organizations.scoping import require_member
+from organizations.scoping import require_member, require_org_admin
 from reports.forms import MeetingForm
 from reports.meeting_report import report_rows
 from reports.models import Meeting
-from reports.services import meeting_close, meeting_note_save, meeting_pdf, meeting_render_retry
+from reports.services import (
+    meeting_close,
+    meeting_note_save,
+    meeting_notes_save,
+    meeting_pdf,
+    meeting_render_retry,
+)
 
 
 def _meeting_for_user(request, pk):
@@ -38,13 +45,44 @@ def meeting_list(request):
                   status=status)
 
 
+def _detail(request, meeting, typed=None, status=200):
+    rows = report_rows(meeting)
+    for row in rows:  # what the admin typed stays in the boxes when saving is refused
+        row.typed = (typed or {}).get(row.measure.pk, row.note.note if row.note else "")
+    return render(request, "reports/meeting_detail.html", {
+        "meeting": meeting, "rows": rows,
+        "is_admin": request.user.role == Role.ADMIN,
+        "can_manage": request.user.role == Role.ADMIN and not meeting.is_closed,
+        "unsaved": [row for row in rows if typed and row.typed]}, status=status)
+
+
 @login_required
 def meeting_detail(request, pk):
+    return _detail(request, _meeting_for_user(request, pk))
+
+
+def _typed_notes(request, meeting):
+    prefix = "note-"
+    return {int(key[len(prefix):]): value.strip() for key, value in request.POST.items()
+            if key.startswith(prefix) and key[len(prefix):].isdigit()}
+
+
+@login_required
+@require_POST
+def meeting_notes(request, pk):
+    """All resolutions of the meeting in one form; then, if asked, on to closing it."""
     meeting = _meeting_for_user(request, pk)
-    return render(request, "reports/meeting_detail.html", {
-        "meeting": meeting, "rows": report_rows(meeting),
-        "is_admin": request.user.role == Role.ADMIN,
-        "can_manage": request.user.role == Role.ADMIN and not meeting.is_closed})
+    typed = _typed_notes(request, meeting)
+    try:
+        meeting_notes_save(meeting=meeting, notes=typed, by=request.user)
+    except ValidationError as error:
+        messages.error(request, error.messages[0] + " มติที่พิมพ์ไว้ยังอยู่ในแบบฟอร์มด้านล่าง")
+        meeting.refresh_from_db()
+        return _detail(request, meeting, typed, status=409)
+    messages.success(request, f"บันทึกมติแล้ว {thai_digits(len(typed))} รายการ")
+    if request.POST.get("then") == "close":
+        return redirect("meeting-close", pk=meeting.pk)
+    return redirect("meeting-detail", pk=meeting.pk)
 
 
 @login_required
@@ -61,9 +99,15 @@ def meeting_note(request, pk, measure_pk):
 
 
 @login_required
-@require_POST
 def meeting_close_view(request, pk):
+    """GET: what closing will do, and a button to confirm; POST: close and freeze."""
     meeting = _meeting_for_user(request, pk)
+    if request.method != "POST":
+        require_org_admin(request.user, meeting.organization)
+        rows = report_rows(meeting)
+        return render(request, "reports/meeting_close.html", {
+            "meeting": meeting, "rows": rows,
+            "notes": sum(1 for row in rows if row.note)})
     try:
         meeting_close(meeting=meeting, by=request.user)
     except ValidationError as error:

@@ -6,9 +6,10 @@ from django.conf import settings
 from django.template.loader import render_to_string
 from weasyprint import HTML
 
-from reports import pdf_text
+from reports import pdf_svg, pdf_text
 
 pdf_text.install()
+pdf_svg.install()
 STATIC_BASE = f"{settings.BASE_DIR / 'static'}/"
 
 

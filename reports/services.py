@@ -14,6 +14,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 
 from organizations.scoping import require_org_admin
+from reports.documents import paper_timelines
 from reports.meeting_report import report_rows
 from reports.models import Meeting, MeetingNote, MeetingStatus
 from reports.pdf import lay_out_html, sha256
@@ -28,9 +29,10 @@ def _require_open(meeting):
 
 
 def meeting_html(meeting):
+    rows = report_rows(meeting)
     return render_to_string("reports/pdf/meeting.html", {
-        "organization": meeting.organization, "meeting": meeting,
-        "rows": report_rows(meeting)})
+        "organization": meeting.organization, "meeting": meeting, "rows": rows,
+        "timelines": paper_timelines([row.measure for row in rows], meeting.fiscal_year)})
 
 
 def meeting_pdf(meeting):
@@ -84,6 +86,28 @@ def meeting_render_frozen(meeting_id):
     meeting.report_file.save(f"meeting-{meeting.pk}.pdf", ContentFile(pdf), save=False)
     meeting.report_sha256, meeting.report_error = sha256(pdf), ""
     meeting.save(update_fields=["report_file", "report_sha256", "report_error"])
+    return meeting
+
+
+@transaction.atomic
+def meeting_notes_save(*, meeting, notes, by):
+    """Every resolution typed on the meeting page, saved together ({measure id: text}).
+
+    The meeting row is locked first, as closing locks it: notes saved while a meeting closes
+    are either in the frozen report or refused with the meeting closed, never lost."""
+    require_org_admin(by, meeting.organization)
+    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    _require_open(meeting)
+    measures = set(meeting.organization.measures.filter(pk__in=notes)
+                   .values_list("pk", flat=True))
+    if measures != set(notes):
+        raise PermissionDenied("มาตรการนี้ไม่ใช่ของหน่วยงาน")
+    for measure_id, text in notes.items():
+        if text:
+            MeetingNote.objects.update_or_create(meeting=meeting, measure_id=measure_id,
+                                                 defaults={"note": text, "by": by})
+        else:
+            MeetingNote.objects.filter(meeting=meeting, measure_id=measure_id).delete()
     return meeting
 
 

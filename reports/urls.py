@@ -6,6 +6,7 @@ urlpatterns = [
     path("dashboard/", views.dashboard_view, name="dashboard"),
     path("meetings/", meeting_views.meeting_list, name="meeting-list"),
     path("meetings/<int:pk>/", meeting_views.meeting_detail, name="meeting-detail"),
+    path("meetings/<int:pk>/notes/", meeting_views.meeting_notes, name="meeting-notes"),
     path("meetings/<int:pk>/notes/<int:measure_pk>/", meeting_views.meeting_note,
          name="meeting-note"),
     path("meetings/<int:pk>/close/", meeting_views.meeting_close_view, name="meeting-close"),

@@ -30,6 +30,11 @@ def browser():
         browser.close()
 
 
+def accept_dialog(dialog):
+    """An "are you sure?" question: journeys say yes unless a test listens itself."""
+    dialog.accept()
+
+
 @pytest.fixture
 def page(browser):
     context = browser.new_context(locale="th-TH", timezone_id="Asia/Bangkok",
@@ -37,6 +42,7 @@ def page(browser):
     page = context.new_page()
     # Generous: on a loaded shared machine the first request of a live server can take >15 s.
     page.set_default_timeout(int(os.environ.get("E2E_TIMEOUT_MS", 60000)))
+    page.on("dialog", accept_dialog)
     yield page
     context.close()
 

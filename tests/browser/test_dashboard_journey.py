@@ -11,13 +11,13 @@ def test_committee_reads_the_dashboard_in_meeting_mode(page, screenshot, demo, l
                                                        live_server):
     log_in("committee", DEMO_PASSWORD)
     page.click("text=แดชบอร์ด")
-    page.wait_for_selector("h1:has-text('สรุปสถานะ ITA')")
+    page.wait_for_selector("h1:has-text('ปีงบประมาณ')")
     screenshot("dashboard-1-normal")
     page.click("text=โหมดประชุม (จอใหญ่)")
     page.wait_for_selector("body.meeting")
     assert not page.is_visible("nav")
     latest = thai_digits(year_in_progress() - 1)  # the demo's latest official (sample) result
-    assert f"ผลการประเมินทางการล่าสุด (พ.ศ. {latest})" in page.inner_text("main")
+    assert f"ผลการประเมินทางการล่าสุด ITA {latest}" in page.inner_text("main")
     page.set_viewport_size({"width": 1920, "height": 1080})
     screenshot("dashboard-2-meeting-mode")
     page.set_viewport_size({"width": 390, "height": 844})
@@ -38,9 +38,16 @@ def test_admin_adds_closes_and_downloads_a_meeting_report(page, screenshot, demo
     page.fill("#id_place", "ห้องประชุมสำนักงานเทศบาลตำบลอรุณนิคม")
     page.click("button:has-text('เพิ่มการประชุม')")
     page.wait_for_selector("text=เพิ่มการประชุมแล้ว")
-    page.fill("textarea[name=note] >> nth=0", "ที่ประชุมรับทราบ มอบหมายให้ติดตามในการประชุมครั้งถัดไป")
-    page.click("button:has-text('บันทึกมติ') >> nth=0")
-    page.click("button:has-text('ปิดการประชุมและตรึงรายงาน')")
+    page.fill("#notes textarea >> nth=0", "ที่ประชุมรับทราบ มอบหมายให้ติดตามในการประชุมครั้งถัดไป")
+    page.fill("#notes textarea >> nth=1", "ให้กองคลังรายงานความคืบหน้าในการประชุมครั้งหน้า")
+    page.click("button:has-text('บันทึกมติทั้งหมด')")
+    page.wait_for_selector("text=บันทึกมติแล้ว")
+    assert page.input_value("#notes textarea >> nth=1").startswith("ให้กองคลังรายงาน")
+    screenshot("meeting-0-resolutions-saved")
+    page.click("text=ปิดการประชุมและตรึงรายงาน…")
+    page.wait_for_selector("text=เมื่อกดยืนยัน ระบบจะ")
+    screenshot("meeting-0b-confirm-close")
+    page.click("button:has-text('ยืนยัน ปิดการประชุมและตรึงรายงาน')")
     page.wait_for_selector("text=SHA-256")
     screenshot("meeting-1-closed")
     with page.expect_download() as download:
@@ -51,7 +58,7 @@ def test_admin_adds_closes_and_downloads_a_meeting_report(page, screenshot, demo
     subprocess.run(["pdftoppm", "-r", "70", "-png", str(pdf), str(ARTIFACTS / "meeting-pdf")],
                    check=True)
     text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout
-    assert "มอบหมายให้ติดตาม" in text and "หน้า ๑ จาก" in text
+    assert "มอบหมายให้ติดตาม" in text and "ให้กองคลังรายงาน" in text and "หน้า ๑ จาก" in text
 
 
 def test_admin_exports_the_o42_document(page, screenshot, demo, log_in, live_server, tmp_path):

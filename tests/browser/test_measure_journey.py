@@ -30,7 +30,7 @@ def test_finance_staff_reports_progress_and_closes_a_measure(page, screenshot, d
     page.click("text=บันทึกรายงาน")
     page.wait_for_selector("text=บันทึกรายงานความคืบหน้าแล้ว")
     main = page.inner_text("main")
-    assert "ดำเนินการแล้วเสร็จ" in main and "100%" in main
+    assert "ดำเนินการแล้วเสร็จ" in main and "ร้อยละ ๑๐๐" in main
     assert "คู่มือการยืมทรัพย์สิน.pdf" in main and "arunnikhom.go.th/manual-borrow" in main
     screenshot("measures-2-after-update")
     measure_url = page.url

@@ -59,11 +59,13 @@ def test_password_validators_refuse_weak_passwords(owner):
         validate_password("12345678", owner)
 
 
-def test_english_is_available_and_thai_is_the_default(client, owner):
+def test_thai_only_until_the_english_catalogue_is_complete(client, owner):
+    """The review found 79–99 % of pages still Thai in English: no switch is offered, and
+    neither a request for English nor an English browser turns half the page English."""
     assert "เข้าสู่ระบบ ITA Portal" in client.get(reverse("login")).content.decode()
     client.post(reverse("set_language"), {"language": "en", "next": "/"})
-    body = client.get(reverse("login")).content.decode()
-    assert "Sign in to ITA Portal" in body and "Username" in body and 'lang="en"' in body
+    body = client.get(reverse("login"), HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "เข้าสู่ระบบ ITA Portal" in body and 'lang="th"' in body
     client.force_login(owner)
     home = client.get(reverse("home")).content.decode()
-    assert "Log out" in home and "My work" in home
+    assert "English" not in home and 'name="language"' not in home

@@ -1,6 +1,16 @@
+import re
 from decimal import Decimal
 
-from reports.charts import score_bars, status_bar, trend_line
+import pytest
+
+from reports.charts import score_bars, status_bar, text_width, trend_line
+
+TEXT = re.compile(r'<text x="([\d.]+)" y="([\d.]+)"([^>]*)>([^<]*)</text>')
+ARABIC = re.compile(r"[0-9]")
+
+
+def texts(svg):
+    return [(float(x), float(y), attrs, content) for x, y, attrs, content in TEXT.findall(svg)]
 
 
 def test_score_bars_show_numbers_target_and_colour_by_target():
@@ -8,18 +18,44 @@ def test_score_bars_show_numbers_target_and_colour_by_target():
                       ("6. คุณภาพการดำเนินงาน", Decimal("91.2"), None),
                       ("7. <ไม่มีข้อมูล>", None, None)])
     assert svg.startswith("<svg") and svg.endswith("</svg>")
-    assert "74.15" in svg and "91.20" in svg and "เป้าหมาย 85" in svg
+    assert "๗๔.๑๕" in svg and "๙๑.๒๐" in svg and "เป้าหมาย ๘๕" in svg
     assert 'fill="#b3261e"' in svg and 'fill="#1e7b45"' in svg  # below and above the target
     assert "&lt;ไม่มีข้อมูล&gt;" in svg and "<ไม่มีข้อมูล>" not in svg
 
 
+def test_every_number_drawn_in_a_chart_is_in_thai_digits():
+    svgs = [score_bars([("2. การใช้งบประมาณ", Decimal("74.15"), Decimal("80"))]),
+            trend_line([(2565, Decimal("81.45")), (2566, Decimal("88.1"))]),
+            status_bar({"done": 3}, {"done": "แล้วเสร็จ"})]
+    drawn = [content for svg in svgs for *_, content in texts(svg)]
+    assert drawn and not [c for c in drawn if ARABIC.search(c)]
+    assert "๒๕๖๕" in drawn and "แล้วเสร็จ ๓" in drawn
+
+
+@pytest.mark.parametrize("score", [x / 4 for x in range(280, 400)])  # 70.00 … 99.75
+def test_value_labels_never_cross_the_target_line(score):
+    svg = score_bars([("๑. การปฏิบัติหน้าที่", Decimal(str(score)), None)])
+    target_x = float(re.search(r'<line x1="([\d.]+)"', svg).group(1))
+    (x, _, attrs, label), = [t for t in texts(svg) if re.fullmatch(r"[๐-๙.]+", t[3])]
+    start = x - text_width(label) if 'text-anchor="end"' in attrs else x
+    assert not start - 2 <= target_x <= start + text_width(label) + 2
+
+
 def test_trend_line_skips_missing_years():
     svg = trend_line([(2564, None), (2565, Decimal("81.45")), (2566, Decimal("88.1"))])
-    assert "81.45" in svg and "88.10" in svg and "2564" in svg
+    assert "๘๑.๔๕" in svg and "๘๘.๑๐" in svg and "๒๕๖๔" in svg
     assert svg.count("<circle") == 2
+
+
+def test_trend_value_labels_keep_off_the_target_line():
+    svg = trend_line([(2565, Decimal("84")), (2566, Decimal("85.5"))])
+    target_y = float(re.search(r'y1="([\d.]+)"', svg).group(1))
+    for _, y, _, content in texts(svg):
+        if content in ("๘๔.๐๐", "๘๕.๕๐"):
+            assert not y - 11 <= target_y <= y + 2  # the text's box: ~11 px above its baseline
 
 
 def test_status_bar_counts():
     svg = status_bar({"done": 3, "in_progress": 1}, {"done": "แล้วเสร็จ",
                                                      "in_progress": "กำลังดำเนินการ"})
-    assert "แล้วเสร็จ 3" in svg and "กำลังดำเนินการ 1" in svg
+    assert "แล้วเสร็จ ๓" in svg and "กำลังดำเนินการ ๑" in svg

@@ -4,8 +4,6 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from indicators.models import Indicator, IndicatorScore
-from indicators.years import year_in_progress
-from ita_portal.thai import thai_digits
 from tests.measures.conftest import make_measure
 
 pytestmark = pytest.mark.django_db
@@ -34,11 +32,41 @@ def test_anonymous_is_sent_to_login(client):
 @pytest.mark.parametrize("name", MEMBERS)
 def test_everyone_in_the_organisation_reads_it(client, personas, scored, name):
     client.force_login(personas[name])
-    body = client.get(reverse("dashboard")).content.decode()
-    assert f"สรุปสถานะ ITA {thai_digits(year_in_progress())} · เทศบาลตำบลทดสอบเอ" in body
-    assert "พ.ศ. ๒๕๖๖" in body and "<svg" in body
-    assert "เลยกำหนด (1)" in body and "มาตรการทดสอบที่ 1" in body and "กองคลัง" in body
-    assert "12.34" not in body
+    body = client.get(reverse("dashboard") + "?year=2570").content.decode()
+    assert "ปีงบประมาณ ๒๕๗๐ · เทศบาลตำบลทดสอบเอ" in body
+    assert "ITA ๒๕๖๖" in body and "<svg" in body
+    assert "เลยกำหนด (๑)" in body and "มาตรการทดสอบที่ 1" in body and "กองคลัง" in body
+    assert "๓ วัน" in body  # days overdue
+    assert "12.34" not in body and "๑๒.๓๔" not in body
+
+
+def test_the_first_screen_is_the_year_in_progress_then_the_official_result(client, committee,
+                                                                            scored):
+    client.force_login(committee)
+    body = client.get(reverse("dashboard") + "?year=2570&meeting=1").content.decode()
+    order = [body.index(s) for s in ("มาตรการเลยกำหนด", "OIT คาดการณ์ ปี ๒๕๗๐",
+                                     "เลยกำหนด (๑)", "แผนเวลามาตรการ",
+                                     "ผลการประเมินทางการล่าสุด ITA ๒๕๖๖")]
+    assert order == sorted(order)
+    assert "ครบกำหนดก่อนภายใน" not in body
+
+
+def test_the_year_comes_from_the_address(client, committee, scored):
+    client.force_login(committee)
+    body = client.get(reverse("dashboard") + "?year=2569").content.decode()
+    assert "ปีงบประมาณ ๒๕๖๙ ·" in body and "มาตรการทดสอบที่ 1" not in body
+    assert "ยังไม่มีมาตรการของปีงบประมาณ ๒๕๖๙" in body
+    bad = client.get(reverse("dashboard") + "?year=abc")
+    assert bad.status_code == 200
+
+
+def test_an_incomplete_official_result_is_one_line(client, committee, criteria, org):
+    IndicatorScore.objects.create(organization=org, score=80,
+                                  indicator=Indicator.objects.get(year__year=2566, number=1))
+    client.force_login(committee)
+    body = client.get(reverse("dashboard") + "?year=2570").content.decode()
+    assert "คะแนนทางการ ITA ๒๕๖๖ ยังไม่ครบ: ขาดตัวชี้วัดที่ ๒, ๓" in body
+    assert "คะแนนรวม (เป้าหมาย ๘๕)" not in body
 
 
 def test_outsider_sees_only_their_own(client, personas, scored):

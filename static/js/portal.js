@@ -1,0 +1,85 @@
+// The phone menu, the error summary and the file-size check before upload. Everything works
+// without this file; it only spares a round trip or a scroll.
+(function () {
+  "use strict";
+
+  function menu() {
+    var button = document.querySelector(".menu-toggle");
+    if (!button) return;
+    button.addEventListener("click", function () {
+      var bar = button.closest(".topbar");
+      var open = bar.classList.toggle("open");
+      button.setAttribute("aria-expanded", open ? "true" : "false");
+    });
+  }
+
+  function errorSummary() {
+    var summary = document.querySelector(".error-summary");
+    if (summary) summary.focus();
+  }
+
+  function megabytes(bytes) {
+    return (bytes / 1048576).toFixed(1).replace(/\.0$/, "");
+  }
+
+  // <input type="file" data-max-bytes="…">: refuse a file over the limit before it uploads.
+  function tooLarge(input) {
+    var limit = Number(input.dataset.maxBytes);
+    var big = Array.prototype.filter.call(input.files || [], function (f) { return f.size > limit; });
+    return big.map(function (f) {
+      return "ไฟล์ “" + f.name + "” ใหญ่เกิน " + megabytes(limit) + " MB (" + megabytes(f.size) +
+        " MB) กรุณาย่อขนาดหรือแยกไฟล์ก่อนอัปโหลด";
+    });
+  }
+
+  function showFileProblems(input, problems) {
+    var list = input.parentNode.querySelector(".errorlist.client");
+    if (!list) {
+      list = document.createElement("ul");
+      list.className = "errorlist client";
+      list.setAttribute("role", "alert");
+      input.insertAdjacentElement("afterend", list);
+    }
+    list.innerHTML = "";
+    problems.forEach(function (text) {
+      var item = document.createElement("li");
+      item.textContent = text;
+      list.appendChild(item);
+    });
+    input.setCustomValidity(problems.join(" "));
+  }
+
+  function fileLimits() {
+    document.querySelectorAll("input[type=file][data-max-bytes]").forEach(function (input) {
+      input.addEventListener("change", function () { showFileProblems(input, tooLarge(input)); });
+      input.form.addEventListener("submit", function (event) {
+        var problems = tooLarge(input);
+        showFileProblems(input, problems);
+        if (problems.length) {
+          event.preventDefault();
+          input.focus();
+        }
+      });
+    });
+  }
+
+  // <form data-confirm="what will happen" [data-confirm-status="cancelled"]>: an
+  // irreversible action asks first (only for that status, when one is named).
+  function confirmations() {
+    document.querySelectorAll("form[data-confirm]").forEach(function (form) {
+      form.addEventListener("submit", function (event) {
+        var only = form.dataset.confirmStatus;
+        var status = form.querySelector("[name=status]");
+        if (only && (!status || status.value !== only)) return;
+        if (!window.confirm(form.dataset.confirm)) event.preventDefault();
+      });
+    });
+  }
+
+  document.addEventListener("DOMContentLoaded", function () {
+    confirmations();
+    menu();
+    errorSummary();
+    fileLimits();
+  });
+})();

@@ -1,0 +1,120 @@
+"""The committee's projector (1366×768) and staff on a 390 px phone, in Chromium: what is on
+the first screen, no sideways scrolling, Thai wrapped only between syllables, the menu behind
+its button and an oversized file refused before it uploads. Screenshots in test-artifacts/."""
+
+import pytest
+
+from ita_portal.demo import DEMO_PASSWORD
+from tests.reports.pdfcheck import line_end_allowed
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+# Where Chromium wrapped the text of each table cell: offsets in the cell's text.
+LINE_BREAKS = """() => [...document.querySelectorAll("main td")].map(cell => {
+  const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+  let text = "", breaks = [], lastTop = null, node;
+  while ((node = walker.nextNode())) {
+    for (let i = 0; i < node.data.length; i++) {
+      const range = document.createRange();
+      range.setStart(node, i); range.setEnd(node, i + 1);
+      const rect = range.getClientRects()[0];
+      if (rect && lastTop !== null && rect.top > lastTop + 4) breaks.push(text.length);
+      if (rect) lastTop = rect.top;
+      text += node.data[i];
+    }
+  }
+  return [text, breaks];
+})"""
+
+
+def broken_syllables(page):
+    return [f"{text[:at][-10:]}/{text[at:][:10]}" for text, breaks in page.evaluate(LINE_BREAKS)
+            for at in breaks if not line_end_allowed(text[:at], text[at:])]
+
+
+def test_projector_leads_with_what_is_behind(page, screenshot, demo, log_in, live_server):
+    log_in("committee", DEMO_PASSWORD)
+    page.set_viewport_size({"width": 1366, "height": 768})
+    page.goto(f"{live_server.url}/dashboard/?year=2565&meeting=1")
+    page.wait_for_selector("body.meeting")
+    page.screenshot(path=str(screenshot("projector-0-full").parent / "projector-1366x768-1.png"))
+    overdue = page.locator("table.overdue").bounding_box()
+    assert overdue["y"] < 768, "the overdue table starts on the first screen"
+    first_row = page.locator("table.overdue tbody tr").first
+    assert "วัน" in first_row.inner_text() and "กองคลัง" in page.inner_text("table.overdue")
+    official = page.locator("h2:has-text('ผลการประเมินทางการล่าสุด')").bounding_box()
+    assert official["y"] > overdue["y"]
+    assert page.evaluate("document.scrollingElement.scrollWidth") <= 1366
+    assert broken_syllables(page) == []
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(f"{live_server.url}/dashboard/?year=2565")
+    assert page.evaluate("document.scrollingElement.scrollWidth") <= 390
+    label = page.locator(".chart svg text").first.bounding_box()
+    assert label["height"] >= 9, "chart text stays readable on a phone"
+    screenshot("phone-dashboard-390")
+
+
+def test_staff_work_on_a_phone(page, screenshot, demo, log_in, live_server):
+    log_in("finance", DEMO_PASSWORD)
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(f"{live_server.url}/measures/mine/")
+    assert not page.is_visible("nav#main-nav")
+    screenshot("phone-1-my-work")
+    assert page.evaluate("document.scrollingElement.scrollWidth") <= 390
+    assert broken_syllables(page) == []
+    first_card = page.locator("table.cards tbody tr").first.bounding_box()
+    assert first_card["y"] < 844 and first_card["width"] <= 390
+    page.click("button.menu-toggle")
+    assert page.is_visible("nav#main-nav")
+    screenshot("phone-2-menu-open")
+    page.click("button.menu-toggle")
+    page.locator("table.cards a").first.click()
+    page.wait_for_selector("h1:has-text('มาตรการที่')")
+    assert page.evaluate("document.scrollingElement.scrollWidth") <= 390
+    screenshot("phone-3-measure")
+    posts = []
+    page.on("request", lambda r: posts.append(r.url) if r.method == "POST" else None)
+    page.set_input_files("#id_files", files=[{"name": "scan.pdf", "mimeType": "application/pdf",
+                                              "buffer": b"%PDF-1.4 " + b"0" * (11 << 20)}])
+    assert "ใหญ่เกิน 10 MB" in page.inner_text("#update")
+    page.fill("#id_note", "ตรวจสอบแล้ว")
+    page.click("#update button[type=submit]")
+    page.wait_for_timeout(300)
+    assert posts == [], "nothing is uploaded"
+    screenshot("phone-4-file-refused")
+    page.set_input_files("#id_files", files=[])
+    page.fill("#id_note", "")
+    page.click("#update button[type=submit]")
+    page.wait_for_selector(".error-summary")
+    box = page.locator(".error-summary").bounding_box()
+    assert box["y"] < 844
+    screenshot("phone-5-errors-at-top")
+
+
+def test_desktop_my_work_wraps_between_words(page, screenshot, demo, log_in, live_server):
+    log_in("finance", DEMO_PASSWORD)
+    page.goto(f"{live_server.url}/measures/mine/")
+    screenshot("desktop-1280-my-work")
+    assert broken_syllables(page) == []
+    page.goto(f"{live_server.url}/measures/?fiscal_year=2565")
+    page.wait_for_selector("svg.timeline-chart")
+    screenshot("desktop-1280-measure-list-timeline")
+
+
+def test_cancelling_a_measure_asks_first_and_says_what_happens(page, demo, log_in, live_server):
+    from measures.models import Measure
+    from tests.browser.conftest import accept_dialog
+
+    measure = Measure.objects.get(organization=demo, fiscal_year=2565, number=2)
+    log_in("admin", DEMO_PASSWORD)
+    page.goto(f"{live_server.url}/measures/{measure.pk}/")
+    page.remove_listener("dialog", accept_dialog)
+    asked = []
+    page.on("dialog", lambda dialog: (asked.append(dialog.message), dialog.dismiss()))
+    page.select_option("#id_new_status", "cancelled")
+    page.fill("#id_status_note", "ซ้ำกับมาตรการที่ ๑")
+    page.click("#status button[type=submit]")
+    page.wait_for_timeout(500)
+    assert asked and "ยกเลิกมาตรการที่ ๒" in asked[0] and "เปิดใหม่ได้เฉพาะผู้ดูแลระบบ" in asked[0]
+    measure.refresh_from_db()
+    assert measure.status != "cancelled"
