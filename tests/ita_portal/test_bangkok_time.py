@@ -32,7 +32,7 @@ def measure(org, org_admin):
 def test_history_shows_the_bangkok_day(client, owner, measure):
     client.force_login(owner)
     body = client.get(reverse("measure-detail", args=[measure.pk])).content.decode()
-    assert "<strong>1 ธ.ค. 69 01:00 น.</strong>" in body and "<strong>30 พ.ย. 69" not in body
+    assert "<strong>๑ ธ.ค. ๖๙ ๐๑:๐๐ น.</strong>" in body and "<strong>๓๐ พ.ย. ๖๙" not in body
 
 
 def test_csv_export_has_the_bangkok_day(client, owner, measure):
@@ -50,7 +50,7 @@ def test_meeting_closed_at_shows_the_bangkok_day(client, org, org_admin):
                                      closed_by=org_admin)
     client.force_login(org_admin)
     body = client.get(reverse("meeting-detail", args=[meeting.pk])).content.decode()
-    assert "ปิดเมื่อ 1 ธ.ค. 69" in body
+    assert "ปิดเมื่อ ๑ ธ.ค. ๖๙" in body
 
 
 def test_last_link_check_shows_the_bangkok_day(client, org, owner, criteria):
