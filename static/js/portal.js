@@ -1,3 +1,5 @@
+// Scripts run (the Content-Security-Policy allows no inline script): menus may collapse.
+document.documentElement.classList.add("js");
 // The phone menu, the error summary and the file-size check before upload. Everything works
 // without this file; it only spares a round trip or a scroll.
 (function () {
