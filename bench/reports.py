@@ -72,7 +72,7 @@ def large_organization(demo):
 def child(kind, slug):
     """Render one report four times in this process; print the timings and peak memory."""
     from organizations.models import Organization
-    from reports.exports import report_pdf
+    from reports.documents import report_pdf
     from reports.services import meeting_pdf
 
     org = Organization.objects.get(slug=slug)

@@ -51,9 +51,9 @@ INSTALLED_APPS = [
     "axes",
     "django_tables2",
     "django_filters",
+    "ita_portal",  # before django_tasks_db: its db_worker recovers jobs of dead workers first
     "django_tasks",
     "django_tasks_db",
-    "ita_portal",
     "organizations",
     "indicators",
     "measures",

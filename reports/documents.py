@@ -22,6 +22,7 @@ from measures.models import (
 )
 from reports import charts
 from reports.dashboard import oit_summary, result_summary
+from reports.pdf import lay_out
 
 OWNERS = ("owner_departments", "owner_positions", "owner_users")
 
@@ -94,3 +95,18 @@ def annual_context(organization, fiscal_year):
         "oit": oit_summary(organization, fiscal_year if AssessmentYear.objects.filter(
             year=fiscal_year).exists() else None),
     }
+
+
+DOCUMENTS = {"o42": ("reports/pdf/o42.html", o42_context),
+             "annual": ("reports/pdf/annual.html", annual_context)}
+
+
+def report_pdf(kind, organization, fiscal_year, progress=lambda step, pages=None: None):
+    """The O42 or annual document as PDF; `progress(step, pages)` is told steps 1 to 3."""
+    template, context = DOCUMENTS[kind]
+    progress(1)
+    document = lay_out(template, context(organization, fiscal_year))
+    progress(2, len(document.pages))
+    data = document.write_pdf()
+    progress(3)
+    return data

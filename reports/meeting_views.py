@@ -1,17 +1,25 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, HttpResponse
+from django.http import FileResponse, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from ita_portal import jobs
 from measures.models import Measure
 from organizations.models import Role
 from organizations.scoping import require_member
 from reports.forms import MeetingForm
 from reports.meeting_report import report_rows
 from reports.models import Meeting
-from reports.services import meeting_close, meeting_note_save, meeting_pdf, meeting_render_retry
+from reports.services import (
+    meeting_close,
+    meeting_note_save,
+    meeting_pdf,
+    meeting_pdf_job,
+    meeting_render_retry,
+)
 
 
 def _meeting_for_user(request, pk):
@@ -41,8 +49,12 @@ def meeting_list(request):
 @login_required
 def meeting_detail(request, pk):
     meeting = _meeting_for_user(request, pk)
+    job = meeting_pdf_job(meeting)
+    if request.GET.get("format") == "json":
+        return JsonResponse(jobs.status(job, file=reverse("meeting-pdf", args=[meeting.pk])
+                                        if meeting.report_file else None))
     return render(request, "reports/meeting_detail.html", {
-        "meeting": meeting, "rows": report_rows(meeting),
+        "meeting": meeting, "rows": report_rows(meeting), "job": job,
         "is_admin": request.user.role == Role.ADMIN,
         "can_manage": request.user.role == Role.ADMIN and not meeting.is_closed})
 
@@ -89,8 +101,9 @@ def meeting_pdf_view(request, pk):
     meeting = _meeting_for_user(request, pk)
     name = f"meeting-{meeting.fiscal_year}-{meeting.number}.pdf"
     if meeting.is_closed and not meeting.report_file:
-        messages.info(request, meeting.report_error or "ระบบกำลังจัดทำไฟล์ PDF ที่ตรึงไว้ "
-                      "โปรดรอสักครู่แล้วลองอีกครั้ง")
+        job = meeting_pdf_job(meeting)
+        messages.info(request, job.error if job and job.error else
+                      "ระบบกำลังจัดทำไฟล์ PDF ที่ตรึงไว้ โปรดรอสักครู่แล้วลองอีกครั้ง")
         return redirect("meeting-detail", pk=meeting.pk)
     if meeting.is_closed:
         return FileResponse(meeting.report_file.open("rb"), as_attachment=True, filename=name,
