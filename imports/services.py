@@ -14,23 +14,25 @@ from django.db import transaction
 from django.utils import timezone
 
 from imports.models import BatchState, ImportBatch, ImportedObject
+from imports.permissions import require_importer
 from imports.recognise import recognise
 from imports.sheet_apply import apply_workbook, preview_workbook, undo_updates
-from imports.sheet_records import assign_owners
+from imports.sheet_records import owners_of
 from imports.source import check_size, read_document
 from indicators import selectors
 from indicators.models import Indicator, IndicatorScore
 from measures.models import (
+    WORK_EVENTS,
     Cadence,
     ImprovementIssue,
     Measure,
+    MeasureEvent,
     MeasureStep,
     ProgressUpdate,
-    StatusChange,
 )
+from measures.services import issue_upsert, measure_upsert, step_upsert
 from organizations.models import Department, Position
 from organizations.owners import EVERYONE_PATTERN, normalise, owner_index
-from organizations.scoping import require_org_admin
 
 
 def assessed_year(fiscal_year):
@@ -51,7 +53,7 @@ def read_plan(data, filename, fiscal_year):
 
 
 def preview(*, organization, fiscal_year, data, filename, by):
-    require_org_admin(by, organization)
+    require_importer(by, organization)
     check_size(data)
     if filename.lower().endswith(".xlsx"):
         return preview_workbook(organization=organization, fiscal_year=fiscal_year, data=data,
@@ -103,8 +105,8 @@ class Writer:
             self.mapping[name] = chosen
         return chosen
 
-    def set_owners(self, obj, names):
-        assign_owners(obj, [self.owner(n) for n in names])
+    def owners(self, names):
+        return owners_of([self.owner(n) for n in names])
 
 
 def _write_scores(writer, plan, year):
@@ -129,13 +131,15 @@ def _write_issues(writer, plan, year, fiscal_year):
         if found.exists():
             writer.existing(ImprovementIssue)
             continue
-        issue = writer.remember(ImprovementIssue.objects.create(
-            organization=writer.org, fiscal_year=fiscal_year, assessment_year=year,
-            indicator=indicator, trigger_score=_score(plan, draft["indicator"]),
-            title=draft["title"], approach=draft["approach"], monitoring=draft["monitoring"],
-            cadence=draft["cadence"] or Cadence.EVERY_MEETING, order=order,
-            owner_text=", ".join(draft["owners"])[:300]))
-        writer.set_owners(issue, draft["owners"])
+        writer.remember(issue_upsert(
+            organization=writer.org, fiscal_year=fiscal_year, owners=writer.owners(
+                draft["owners"]),
+            fields={"assessment_year": year, "indicator": indicator, "title": draft["title"],
+                    "approach": draft["approach"],
+                    "trigger_score": _score(plan, draft["indicator"]),
+                    "monitoring": draft["monitoring"], "order": order,
+                    "cadence": draft["cadence"] or Cadence.EVERY_MEETING,
+                    "owner_text": ", ".join(draft["owners"])[:300]})[0])
 
 
 def _score(plan, number):
@@ -149,28 +153,29 @@ def _write_measures(writer, plan, fiscal_year):
                                   number=draft["number"]).exists():
             writer.existing(Measure)
             continue
-        measure = writer.remember(Measure.objects.create(
+        measure = writer.remember(measure_upsert(
             organization=writer.org, fiscal_year=fiscal_year, number=draft["number"],
-            title=draft["title"], period_text=draft["period_text"][:120],
-            start_date=datetime.date.fromisoformat(draft["start"]),
-            end_date=datetime.date.fromisoformat(draft["end"]),
-            monitoring=draft["monitoring"], cadence=draft["cadence"] or Cadence.EVERY_MEETING,
-            owner_text=", ".join(draft["owners"])[:300]))
-        writer.set_owners(measure, draft["owners"])
-        measure.indicators.set(Indicator.objects.filter(year__year=fiscal_year,
-                                                        number__in=draft["indicators"]))
+            by=writer.batch.created_by, owners=writer.owners(draft["owners"]),
+            indicators=Indicator.objects.filter(year__year=fiscal_year,
+                                                number__in=draft["indicators"]),
+            fields={"title": draft["title"], "period_text": draft["period_text"][:120],
+                    "start_date": datetime.date.fromisoformat(draft["start"]),
+                    "end_date": datetime.date.fromisoformat(draft["end"]),
+                    "monitoring": draft["monitoring"],
+                    "cadence": draft["cadence"] or Cadence.EVERY_MEETING,
+                    "owner_text": ", ".join(draft["owners"])[:300]})[0])
         for order, step in enumerate(draft["steps"], start=1):
-            MeasureStep.objects.create(
-                measure=measure, order=order, text=step["text"],
-                owner_text=", ".join(step["owners"])[:300], period_text=step["period_text"][:120],
-                start_date=step["start"] and datetime.date.fromisoformat(step["start"]),
-                end_date=step["end"] and datetime.date.fromisoformat(step["end"]))
+            step_upsert(measure=measure, order=order, fields={
+                "text": step["text"], "owner_text": ", ".join(step["owners"])[:300],
+                "period_text": step["period_text"][:120],
+                "start_date": step["start"] and datetime.date.fromisoformat(step["start"]),
+                "end_date": step["end"] and datetime.date.fromisoformat(step["end"])})
 
 
 @transaction.atomic
 def apply(*, batch, mapping, by):
     """Write the batch: all of it or, on any error, nothing."""
-    require_org_admin(by, batch.organization)
+    require_importer(by, batch.organization)
     batch = ImportBatch.objects.select_for_update().get(pk=batch.pk)
     if batch.state != BatchState.PREVIEW:
         raise ValidationError("การนำเข้านี้ยืนยันหรือยกเลิกไปแล้ว")
@@ -195,14 +200,15 @@ def _apply_document(batch, mapping):
 @transaction.atomic
 def undo(*, batch, by):
     """Remove what the batch created, unless work has been recorded on it since."""
-    require_org_admin(by, batch.organization)
+    require_importer(by, batch.organization)
     batch = ImportBatch.objects.select_for_update().get(pk=batch.pk)
     if batch.state != BatchState.APPLIED:
         raise ValidationError("ยกเลิกได้เฉพาะการนำเข้าที่ยืนยันแล้ว")
     created = [o for o in batch.created_rows.all() if not o.was_update]
     measure_ids = [o.object_id for o in created if o.model == "measures.Measure"]
     if (ProgressUpdate.objects.filter(measure_id__in=measure_ids).exists()
-            or StatusChange.objects.filter(measure_id__in=measure_ids).exists()):
+            or MeasureEvent.objects.filter(measure_id__in=measure_ids,
+                                           kind__in=WORK_EVENTS).exists()):
         raise ValidationError("มีการรายงานความคืบหน้าหรือเปลี่ยนสถานะของมาตรการที่นำเข้าแล้ว "
                               "จึงยกเลิกทั้งชุดไม่ได้ โปรดแก้ไขรายการนั้นโดยตรง")
     undo_updates(batch, by)

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 
 from imports.forms import DocumentForm, OwnerMappingForm, ScoresForm
 from imports.models import BatchState, ImportBatch
+from imports.permissions import require_importer
 from imports.scores import import_scores
 from imports.services import apply, assessed_year, owner_choices, preview, undo
 from imports.sheet_export import workbook_bytes
@@ -18,12 +19,12 @@ from imports.source import UnreadableDocument
 from ita_portal.spreadsheets import XLSX_TYPE
 from ita_portal.thai import fiscal_year_of
 from measures.models import Cadence
-from organizations.scoping import require_member, require_org_admin
+from organizations.scoping import require_member
 
 
 def _admin_organization(request):
     organization = require_member(request.user)
-    require_org_admin(request.user, organization)
+    require_importer(request.user, organization)
     return organization
 
 

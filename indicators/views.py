@@ -4,7 +4,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 
 from indicators.models import AssessmentYear, OITItem
 from indicators.selectors import organization_results
-from organizations.access import get_organization_for_user
+from organizations.permissions import get_organization_for_user
 
 
 @login_required

@@ -138,11 +138,3 @@ class User(AbstractUser):
             related = getattr(self, field)
             if related and related.organization_id != self.organization_id:
                 raise ValidationError({field: "ต้องเป็นของหน่วยงานเดียวกับผู้ใช้"})
-
-    @property
-    def is_org_admin(self):
-        return self.role == Role.ADMIN
-
-    @property
-    def is_committee(self):
-        return self.role == Role.COMMITTEE

@@ -12,17 +12,18 @@ from django.db.models import Prefetch
 
 from indicators.models import AssessmentYear, Recommendation
 from indicators.selectors import assessed_year
+from ita_portal.pdf import lay_out
 from measures.models import (
+    EventKind,
     ImprovementIssue,
     Measure,
+    MeasureEvent,
     MeasureStep,
     ProgressUpdate,
     Status,
-    StatusChange,
 )
 from reports import charts
 from reports.dashboard import oit_summary, result_summary
-from reports.pdf import lay_out
 
 OWNERS = ("owner_departments", "owner_positions", "owner_users")
 
@@ -73,7 +74,8 @@ def o42_context(organization, fiscal_year):
         "result": result, "analysis": analysis(organization, fiscal_year, result),
         "recommendations": list(recommendations),
         "bars": charts.score_bars([(f"{i.number}. {i.name_th}", s, p)
-                                   for i, s, p in result.indicators]) if result else None,
+                                   for i, s, p in result.indicators],
+                                  target=result.year.target_score) if result else None,
         "measures": fiscal_measures(organization, fiscal_year),
     }
 
@@ -81,8 +83,8 @@ def o42_context(organization, fiscal_year):
 def annual_context(organization, fiscal_year):
     updates = Prefetch("updates", queryset=ProgressUpdate.objects.select_related("by")
                        .prefetch_related("evidence").order_by("reported_on", "pk"))
-    changes = Prefetch("status_changes", queryset=StatusChange.objects.filter(step=None)
-                       .select_related("by").order_by("at", "pk"))
+    changes = Prefetch("events", queryset=MeasureEvent.objects.filter(kind=EventKind.STATUS)
+                       .select_related("by").order_by("at", "pk"), to_attr="status_events")
     measures = fiscal_measures(organization, fiscal_year, updates, changes)
     counts = {status: 0 for status in Status.values}
     for measure in measures:
