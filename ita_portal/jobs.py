@@ -40,6 +40,11 @@ def work(kind, failed=FAILED):
     return register
 
 
+def unfinished_ids(kind):
+    """The ids of the objects that have an unfinished job of this kind (a subquery)."""
+    return Job.objects.filter(kind=kind, state__in=UNFINISHED).values("object_id")
+
+
 def latest(kind, object_id):
     return Job.objects.filter(kind=kind, object_id=object_id).first()
 

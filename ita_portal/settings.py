@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "disclosure",
     "reports",
     "imports",
+    "demo",
 ]
 
 MIDDLEWARE = [
@@ -89,9 +90,10 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
-                "ita_portal.context_processors.navigation",
+                "ita_portal.navigation.navigation",
             ],
-            "builtins": ["ita_portal.templatetags.thai"],
+            "builtins": ["ita_portal.templatetags.thai",
+                         "indicators.templatetags.indicator_tags"],
         },
     },
 ]
@@ -181,7 +183,6 @@ X_FRAME_OPTIONS = "DENY"
 if env_bool("BEHIND_TLS_PROXY", False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
-ITA_TARGET_SCORE = 85
 EVIDENCE_MAX_BYTES = int(os.environ.get("EVIDENCE_MAX_BYTES", 10 * 1024 * 1024))
 REMINDER_STALE_DAYS = 60
 

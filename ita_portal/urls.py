@@ -2,16 +2,16 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from disclosure import public as public_views
+from disclosure import public_views
 from indicators import views as indicator_views
-from organizations import views as org_views
+from reports import home_views
 
 admin.site.site_header = "ITA Portal — ผู้ดูแลระบบ"
 admin.site.site_title = "ITA Portal"
 admin.site.index_title = "จัดการข้อมูล"
 
 urlpatterns = [
-    path("", org_views.home, name="home"),
+    path("", home_views.home, name="home"),
     path("accounts/login/", auth_views.LoginView.as_view(redirect_authenticated_user=True),
          name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),

@@ -3,8 +3,8 @@ from django.db.models import Q
 from django.utils import timezone
 
 from indicators.models import Indicator
+from measures.deadlines import overdue_q
 from measures.models import Measure, Status
-from measures.selectors import overdue_q
 from organizations.models import Department
 
 

@@ -8,13 +8,13 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 from django_tables2 import RequestConfig
 
-from measures import exports
-from measures.access import get_measure_for_user
+from measures import downloads
+from measures.deadlines import is_overdue
 from measures.filters import MeasureFilter
 from measures.forms import ProgressUpdateForm, StatusForm
 from measures.manage_forms import IssueForm, MeasureForm, StepFormSet
 from measures.models import Evidence, ImprovementIssue, Measure, MeasureStep
-from measures.permissions import can_manage_measures, can_view_measure
+from measures.permissions import can_manage_measures, can_view_measure, get_measure_for_user
 from measures.selectors import (
     fiscal_years_with_measures,
     issues_for,
@@ -26,14 +26,13 @@ from measures.selectors import (
 from measures.services import (
     ConcurrentEdit,
     UpdateInput,
+    measure_save_form,
     measure_set_status,
     progress_update_create,
-    save_measure_with_steps,
     step_set_done,
 )
 from measures.tables import MeasureTable
 from measures.workflow import allowed_targets
-from organizations.models import Role
 from organizations.scoping import require_member
 
 
@@ -55,9 +54,9 @@ def measure_list(request):
     year = measure_filter.form.cleaned_data.get("fiscal_year")
     name = f"measures-{year or 'all'}"
     if export in ("csv", "xlsx"):
-        return getattr(exports, f"as_{export}")(rows, name)
+        return getattr(downloads, f"as_{export}")(rows, name)
     if export == "pdf":
-        return exports.as_pdf(rows, name, organization, year)
+        return downloads.as_pdf(rows, name, organization, year)
     table = MeasureTable(rows)
     RequestConfig(request, paginate={"per_page": 25}).configure(table)
     return render(request, "measures/list.html", {
@@ -69,10 +68,13 @@ def measure_list(request):
 
 def _detail_context(request, measure, can_edit, **forms):
     context = measure_detail(measure)
-    context.update(can_edit=can_edit, today=timezone.localdate(), **forms,
+    today = timezone.localdate()
+    context.update(can_edit=can_edit, today=today, **forms,
+                   is_overdue=is_overdue(context["measure"], today),
                    can_manage=can_manage_measures(request.user, measure.organization))
     if can_edit:
-        targets = allowed_targets(measure.status, request.user.role == Role.ADMIN)
+        targets = allowed_targets(measure.status,
+                                  can_manage_measures(request.user, measure.organization))
         context.setdefault("update_form", ProgressUpdateForm(measure=measure))
         context.setdefault("status_form", StatusForm(initial={"version": measure.version}))
         context["status_targets"] = [c for c in context["status_form"].fields["status"].choices
@@ -95,7 +97,7 @@ def _form_failed(request, measure, error, **forms):
     """Re-render the measure page with the user's input and the error, changing nothing."""
     status = 409 if isinstance(error, ConcurrentEdit) else 400
     if isinstance(error, ConcurrentEdit):
-        messages.error(request, ConcurrentEdit.message)
+        messages.error(request, error.message)
         measure.refresh_from_db()
     context = _detail_context(request, measure, True, **forms)
     return render(request, "measures/detail.html", context, status=status)
@@ -193,7 +195,12 @@ def measure_edit(request, pk=None):
     steps = StepFormSet(request.POST or None, instance=form.instance, prefix="steps")
     if request.method == "POST":
         if form.is_valid() and steps.is_valid():
-            saved = save_measure_with_steps(form, steps)
+            try:
+                saved = measure_save_form(form=form, steps=steps, by=request.user)
+            except ConcurrentEdit as error:
+                messages.error(request, error.message)
+                return render(request, "measures/edit.html", {"form": form, "steps": steps},
+                              status=409)
             messages.success(request, "บันทึกมาตรการแล้ว")
             return redirect("measure-detail", pk=saved.pk)
         return render(request, "measures/edit.html", {"form": form, "steps": steps}, status=400)

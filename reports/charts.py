@@ -3,6 +3,8 @@
 Pure functions: data in, SVG text out. Labels are escaped; colours are few and print well.
 """
 
+from decimal import Decimal
+
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
@@ -19,13 +21,18 @@ def _bar(x, y, width, height, fill, title):
             f"<title>{escape(title)}</title></rect>")
 
 
-def score_bars(rows, target=85, width=640, row_height=30, label_width=230):
+def _plain(number):
+    """A target of 90.00 as "90", 82.5 as "82.5"."""
+    return f"{Decimal(str(number)).normalize():f}"
+
+
+def score_bars(rows, *, target, width=640, row_height=30, label_width=230):
     """Horizontal bars of (label, score, previous score) on a 0–100 scale with a target line."""
     plot = width - label_width - 60
     height = row_height * len(rows) + 30
     x = lambda v: label_width + plot * float(v) / 100  # noqa: E731
     parts = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
-             f'role="img" aria-label="คะแนนรายตัวชี้วัดเทียบเป้าหมาย {target}" {FONT} '
+             f'role="img" aria-label="คะแนนรายตัวชี้วัดเทียบเป้าหมาย {_plain(target)}" {FONT} '
              f'font-size="13">']
     for i, (label, score, previous) in enumerate(rows):
         y = 10 + i * row_height
@@ -42,11 +49,11 @@ def score_bars(rows, target=85, width=640, row_height=30, label_width=230):
     parts.append(f'<line x1="{x(target):.1f}" x2="{x(target):.1f}" y1="4" y2="{height - 18}" '
                  f'stroke="{TARGET}" stroke-width="2" stroke-dasharray="5 3"/>')
     parts.append(f'<text x="{x(target):.1f}" y="{height - 4}" text-anchor="middle" '
-                 f'fill="{TARGET}">เป้าหมาย {target}</text></svg>')
+                 f'fill="{TARGET}">เป้าหมาย {_plain(target)}</text></svg>')
     return mark_safe("".join(parts))
 
 
-def trend_line(points, target=85, width=640, height=220):
+def trend_line(points, *, target, width=640, height=220):
     """Totals over the years on record: [(year, total or None)], with the target line."""
     known = [(year, total) for year, total in points if total is not None]
     left, right, top, bottom = 50, 20, 20, 30
@@ -58,7 +65,7 @@ def trend_line(points, target=85, width=640, height=220):
              f'<line x1="{left}" x2="{width - right}" y1="{y(target):.1f}" y2="{y(target):.1f}" '
              f'stroke="{TARGET}" stroke-dasharray="5 3"/>',
              f'<text x="{left - 6}" y="{y(target) + 4:.1f}" text-anchor="end" '
-             f'fill="{TARGET}">{target}</text>']
+             f'fill="{TARGET}">{_plain(target)}</text>']
     index = {year: k for k, (year, _) in enumerate(points)}
     coords = [(x(index[year]), y(total), total) for year, total in known]
     if len(coords) > 1:

@@ -1,6 +1,5 @@
 """Everything the committee reads at a meeting, gathered in a constant number of queries."""
 
-import datetime
 
 from django.db.models import Count
 from django.utils import timezone
@@ -9,6 +8,8 @@ from disclosure.models import DisclosureItem
 from disclosure.selectors import checklist_items, predicted_result, sections
 from indicators.models import AssessmentYear
 from indicators.selectors import organization_results, year_rules
+from measures import deadlines
+from measures.deadlines import overdue_q
 from measures.models import CLOSED_STATUSES, Measure, Status
 from measures.selectors import with_list_data
 from reports import charts
@@ -35,7 +36,7 @@ def measure_summary(organization, fiscal_year, today, horizon):
     return {
         "counts": ordered, "total": sum(ordered.values()),
         "chart": charts.status_bar(ordered, dict(Status.choices)),
-        "overdue": list(open_measures.filter(end_date__lt=today).order_by("end_date")),
+        "overdue": list(open_measures.filter(overdue_q(today)).order_by("end_date")),
         "due_soon": list(open_measures.filter(end_date__gte=today, end_date__lte=horizon)
                          .order_by("end_date")),
     }
@@ -58,16 +59,17 @@ def result_summary(organization):
     return {
         "latest": latest,
         "bars": charts.score_bars(
-            [(f"{i.number}. {i.name_th}", s, p) for i, s, p in latest.indicators]
-        ) if latest else None,
-        "trend": charts.trend_line([(r.year.year, r.result.total) for r in reversed(results)]),
+            [(f"{i.number}. {i.name_th}", s, p) for i, s, p in latest.indicators],
+            target=latest.year.target_score) if latest else None,
+        "trend": charts.trend_line([(r.year.year, r.result.total) for r in reversed(results)],
+                                   target=latest.year.target_score) if latest else None,
         "years": results,
     }
 
 
 def dashboard(organization, today=None, next_meeting=None):
     today = today or timezone.localdate()
-    horizon = next_meeting.date if next_meeting else today + datetime.timedelta(days=30)
+    horizon = next_meeting.date if next_meeting else today + deadlines.days("horizon")
     fiscal_year = latest_measure_year(organization)
     return {
         "organization": organization, "today": today, "next_meeting": next_meeting,

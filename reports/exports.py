@@ -5,15 +5,15 @@ from django.db.models import OuterRef, Subquery
 
 from ita_portal import jobs
 from ita_portal.models import UNFINISHED, Job, JobState
-from organizations.scoping import require_org_admin
 from reports.models import ReportExport
+from reports.permissions import require_exporter
 from reports.tasks import REPORT_EXPORT
 
 
 @transaction.atomic
 def export_start(*, organization, kind, fiscal_year, by):
     """Queue a render after commit; while one of the same report is unfinished, return it."""
-    require_org_admin(by, organization)
+    require_exporter(by, organization)
     running = with_job(ReportExport.objects.filter(
         organization=organization, kind=kind, fiscal_year=fiscal_year)
     ).filter(job_state__in=UNFINISHED).first()

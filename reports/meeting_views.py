@@ -1,6 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import FileResponse, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -8,11 +8,15 @@ from django.views.decorators.http import require_POST
 
 from ita_portal import jobs
 from measures.models import Measure
-from organizations.models import Role
 from organizations.scoping import require_member
 from reports.forms import MeetingForm
 from reports.meeting_report import report_rows
 from reports.models import Meeting
+from reports.permissions import (
+    can_manage_meetings,
+    get_meeting_for_user,
+    require_meeting_manager,
+)
 from reports.services import (
     meeting_close,
     meeting_note_save,
@@ -22,18 +26,12 @@ from reports.services import (
 )
 
 
-def _meeting_for_user(request, pk):
-    organization = require_member(request.user)
-    return get_object_or_404(Meeting.objects.select_related("committee", "organization"),
-                             pk=pk, organization=organization)
-
-
 @login_required
 def meeting_list(request):
     organization = require_member(request.user)
-    is_admin = request.user.role == Role.ADMIN
-    if request.method == "POST" and not is_admin:
-        raise PermissionDenied("เฉพาะผู้ดูแลระบบของหน่วยงานเท่านั้น")
+    is_admin = can_manage_meetings(request.user, organization)
+    if request.method == "POST":
+        require_meeting_manager(request.user, organization)
     form = MeetingForm(request.POST or None, organization=organization) if is_admin else None
     if form is not None and request.method == "POST":
         if form.is_valid():
@@ -48,21 +46,20 @@ def meeting_list(request):
 
 @login_required
 def meeting_detail(request, pk):
-    meeting = _meeting_for_user(request, pk)
+    meeting, is_admin = get_meeting_for_user(request, pk)
     job = meeting_pdf_job(meeting)
     if request.GET.get("format") == "json":
         return JsonResponse(jobs.status(job, file=reverse("meeting-pdf", args=[meeting.pk])
                                         if meeting.report_file else None))
     return render(request, "reports/meeting_detail.html", {
         "meeting": meeting, "rows": report_rows(meeting), "job": job,
-        "is_admin": request.user.role == Role.ADMIN,
-        "can_manage": request.user.role == Role.ADMIN and not meeting.is_closed})
+        "is_admin": is_admin, "can_manage": is_admin and not meeting.is_closed})
 
 
 @login_required
 @require_POST
 def meeting_note(request, pk, measure_pk):
-    meeting = _meeting_for_user(request, pk)
+    meeting, _ = get_meeting_for_user(request, pk)
     measure = get_object_or_404(Measure, pk=measure_pk, organization=meeting.organization)
     try:
         meeting_note_save(meeting=meeting, measure=measure, by=request.user,
@@ -75,7 +72,7 @@ def meeting_note(request, pk, measure_pk):
 @login_required
 @require_POST
 def meeting_close_view(request, pk):
-    meeting = _meeting_for_user(request, pk)
+    meeting, _ = get_meeting_for_user(request, pk)
     try:
         meeting_close(meeting=meeting, by=request.user)
     except ValidationError as error:
@@ -88,7 +85,7 @@ def meeting_close_view(request, pk):
 @login_required
 @require_POST
 def meeting_render_view(request, pk):
-    meeting = _meeting_for_user(request, pk)
+    meeting, _ = get_meeting_for_user(request, pk)
     try:
         meeting_render_retry(meeting=meeting, by=request.user)
     except ValidationError as error:
@@ -98,7 +95,7 @@ def meeting_render_view(request, pk):
 
 @login_required
 def meeting_pdf_view(request, pk):
-    meeting = _meeting_for_user(request, pk)
+    meeting, _ = get_meeting_for_user(request, pk)
     name = f"meeting-{meeting.fiscal_year}-{meeting.number}.pdf"
     if meeting.is_closed and not meeting.report_file:
         job = meeting_pdf_job(meeting)

@@ -12,10 +12,10 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 
 from ita_portal import jobs
-from organizations.scoping import require_org_admin
+from ita_portal.pdf import lay_out_html
 from reports.meeting_report import report_rows
 from reports.models import Meeting, MeetingNote, MeetingStatus
-from reports.pdf import lay_out_html
+from reports.permissions import require_meeting_manager
 from reports.tasks import MEETING_PDF
 
 
@@ -39,7 +39,7 @@ def meeting_pdf(meeting):
 @transaction.atomic
 def meeting_close(*, meeting, by):
     """Freeze the report's content and close the meeting; its PDF is rendered after commit."""
-    require_org_admin(by, meeting.organization)
+    require_meeting_manager(by, meeting.organization)
     meeting = Meeting.objects.select_for_update().select_related("committee", "organization"
                                                                  ).get(pk=meeting.pk)
     _require_open(meeting)
@@ -53,7 +53,7 @@ def meeting_close(*, meeting, by):
 
 def meeting_render_retry(*, meeting, by):
     """Render a closed meeting's frozen report again after a failure; its content is fixed."""
-    require_org_admin(by, meeting.organization)
+    require_meeting_manager(by, meeting.organization)
     job = meeting_pdf_job(meeting)
     if not meeting.is_closed or meeting.report_file or (job and not job.finished):
         raise ValidationError("รายงานของการประชุมนี้ไม่ต้องจัดทำใหม่")
@@ -66,7 +66,7 @@ def meeting_pdf_job(meeting):
 
 
 def meeting_note_save(*, meeting, measure, note, by):
-    require_org_admin(by, meeting.organization)
+    require_meeting_manager(by, meeting.organization)
     _require_open(meeting)
     if measure.organization_id != meeting.organization_id:
         raise PermissionDenied("มาตรการนี้ไม่ใช่ของหน่วยงาน")

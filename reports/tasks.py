@@ -8,9 +8,9 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 
 from ita_portal import jobs
+from ita_portal.pdf import lay_out_html, sha256
 from reports.documents import report_pdf
 from reports.models import Meeting, ReportExport
-from reports.pdf import lay_out_html, sha256
 
 MEETING_PDF = "reports.meeting_pdf"
 REPORT_EXPORT = "reports.export"

@@ -1,10 +1,7 @@
-"""Template filters for Thai output: thai_digits, thai_date, be_year and score."""
-
-from decimal import Decimal
+"""Template filters for Thai output: thai_digits, thai_date, be_year, thai_period."""
 
 from django import template
 
-from indicators.scoring import round2
 from ita_portal import thai
 
 register = template.Library()
@@ -28,21 +25,6 @@ def be_year(value):
     return "" if value is None else thai.be_year(value)
 
 
-@register.filter
-def score(value):
-    """A score to two decimals, or a dash where there is none."""
-    if value is None or value == "":
-        return "–"
-    return f"{round2(Decimal(str(value))):.2f}"
-
-
 @register.simple_tag
 def thai_period(start, end, fiscal_year=None):
     return thai.thai_period(start, end, fiscal_year)
-
-
-@register.simple_tag
-def data_period(code, year):
-    from indicators.periods import period_text
-
-    return period_text(code, year)

@@ -21,7 +21,6 @@
       })
       .catch(function () { setTimeout(function () { poll(box); }, 3000); });
   }
-  document.querySelectorAll("[data-job-url]").forEach(function (box) {
-    if (box.dataset.jobFinished !== "true") { poll(box); }
-  });
+  // Asked once even when the page was drawn finished: it then offers the file or moves on.
+  document.querySelectorAll("[data-job-url]").forEach(poll);
 })();

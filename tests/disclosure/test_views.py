@@ -86,17 +86,19 @@ def test_concurrent_edit_of_an_item_is_refused(client, org_admin, other_staff, i
 @pytest.mark.parametrize(("name", "expected"), [("owner", 302), ("org_admin", 302),
                                                  ("committee", 403)])
 def test_running_a_check_from_the_button(client, personas, item, site, allow_local, name,
-                                         expected, org):
+                                         expected, org, django_capture_on_commit_callbacks):
     fill(org, 2565, personas["org_admin"], urls={"O1": site + "/ok"}, base=site)
     client.force_login(personas[name])
-    response = client.post(reverse("check-links", args=[2565]))
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("check-links", args=[2565]))
     assert response.status_code == expected
     if expected == 302:
         run = CheckRun.objects.get()
         assert run.finished_at and run.done == run.total == 43
         status = json.loads(client.get(reverse("check-run", args=[run.pk]) + "?format=json")
                             .content)
-        assert status == {"total": 43, "done": 43, "failed": 42, "finished": True}
+        assert {k: status[k] for k in ("total", "done", "failed", "finished", "state")} == {
+            "total": 43, "done": 43, "failed": 42, "finished": True, "state": "done"}
         assert LinkCheck.objects.get(link__url=site + "/ok").outcome == "ok"
 
 

@@ -9,8 +9,8 @@ from django.core.management.base import CommandError
 from django.urls import reverse
 from django.utils import timezone
 
+from ita_portal import pdf as pdf_module
 from measures.models import Cadence
-from reports import pdf as pdf_module
 from reports.meeting_report import cadence_due, report_rows
 from reports.models import Committee, Meeting
 from reports.services import meeting_close, meeting_pdf_job

@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from disclosure.runs import execute_run, start_run
+from disclosure.services import check_run_create
+from disclosure.tasks import execute_run
 from indicators.models import AssessmentYear
 from organizations.lookup import organizations_by_key
 from organizations.models import Organization
@@ -19,7 +20,7 @@ class Command(BaseCommand):
         if not AssessmentYear.objects.filter(year=year).exists():
             raise CommandError(f"ไม่พบเกณฑ์ของปี {year}", returncode=2)
         for org in self._organizations(organization):
-            run = execute_run(start_run(org, year))
+            run = execute_run(check_run_create(organization=org, year=year))
             self.stdout.write(f"{org.slug} {year}: ตรวจ {run.done}/{run.total} ลิงก์ "
                               f"ล้มเหลว {run.failed}")
 

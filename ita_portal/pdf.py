@@ -6,7 +6,7 @@ from django.conf import settings
 from django.template.loader import render_to_string
 from weasyprint import HTML
 
-from reports import pdf_text
+from ita_portal import pdf_text
 
 pdf_text.install()
 STATIC_BASE = f"{settings.BASE_DIR / 'static'}/"

@@ -8,7 +8,7 @@ from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.cache import cache_control
 
-from disclosure.selectors import checklist_items, item_passes
+from disclosure.selectors import checklist_items, item_passes, live_links
 from organizations.models import Organization
 
 
@@ -16,8 +16,7 @@ def public_items(organization, year):
     out = []
     for item in checklist_items(organization, year):
         disclosed = item_passes(item)
-        links = [link.url for link in item.active_links
-                 if disclosed and not link.off_site_reason and not link.is_broken]
+        links = [link.url for link in live_links(item)] if disclosed else []
         out.append({"code": item.oit_item.code, "name": item.oit_item.name_th,
                     "sub_indicator": item.oit_item.sub_indicator.code,
                     "sub_indicator_name": item.oit_item.sub_indicator.name_th,

@@ -1,4 +1,4 @@
-"""The PDF text layer extracts exactly what was written (reports/pdf_text.py)."""
+"""The PDF text layer extracts exactly what was written (ita_portal/pdf_text.py)."""
 
 import html
 import re
@@ -9,8 +9,8 @@ import weasyprint
 from django.conf import settings
 from weasyprint.draw import text as weasy_text
 
-from reports import pdf_text
-from reports.pdf import STATIC_BASE
+from ita_portal import pdf_text
+from ita_portal.pdf import STATIC_BASE
 
 SEED = settings.BASE_DIR / "fixtures" / "seed" / "arun_nikhom_o42.txt"
 PAGE = ('<style>@font-face {font-family: S; src: url(fonts/Sarabun-Regular.ttf)}'

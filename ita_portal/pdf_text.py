@@ -10,7 +10,7 @@ shared by different texts then extracts and searches wrongly: ``ดำเนิ�
 ``install()`` wraps ``weasyprint.draw.text.draw_first_line`` and hands it a stream proxy that
 splits its TJ strings at those clusters. WeasyPrint's drawing code itself is not copied or
 changed. The wrapper relies on the internals of the version it was verified with, so it refuses
-any other version: upgrading WeasyPrint means re-running tests/reports/test_pdf_text.py.
+any other version: upgrading WeasyPrint means re-running tests/ita_portal/test_pdf_text.py.
 """
 
 import re
@@ -56,7 +56,7 @@ class Utf16String(pydyf.String):
 def install():
     if weasyprint.__version__ != VERIFIED_VERSION:
         raise RuntimeError(
-            f"reports.pdf_text is verified with WeasyPrint {VERIFIED_VERSION}, "
+            f"ita_portal.pdf_text is verified with WeasyPrint {VERIFIED_VERSION}, "
             f"not {weasyprint.__version__}: re-verify it before upgrading.")
     if getattr(weasy_text.draw_first_line, "actual_text", False):
         return

@@ -7,9 +7,9 @@ from pathlib import Path
 from django.conf import settings
 from django.db import transaction
 
+from demo.measures import load_issues, load_measures
 from indicators.criteria_loader import LoadReport, upsert
 from indicators.models import AssessmentYear, Indicator, IndicatorScore, Recommendation, Tool
-from measures.demo import load_issues, load_measures
 from organizations.models import Department, Organization, Position, User
 from reports.models import Committee
 

@@ -3,8 +3,8 @@
 from django.http import HttpResponse
 from django.utils import timezone
 
+from ita_portal.pdf import render_pdf
 from ita_portal.thai import thai_date
-from reports.pdf import render_pdf
 
 
 def list_pdf(*, organization, title, headers, rows, widths, filename):

@@ -3,8 +3,8 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
+from demo.loader import DEMO_PASSWORD, load_demo, read_demo
 from indicators.models import IndicatorScore, Recommendation
-from ita_portal.demo import DEMO_PASSWORD, load_demo, read_demo
 from organizations.models import Department, Position, User
 
 pytestmark = pytest.mark.django_db

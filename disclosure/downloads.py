@@ -1,6 +1,7 @@
-"""ITAS-ready export of the checklist: item code, name, มี/ไม่มี, URLs, explanation."""
+"""Downloads of the OIT checklist, ready for ITAS: code, name, มี/ไม่มี, URLs, explanation."""
 
 from disclosure.selectors import item_passes
+from ita_portal.pdf_lists import list_pdf
 from ita_portal.spreadsheets import csv_response, xlsx_response
 from ita_portal.thai import thai_digits
 
@@ -27,8 +28,6 @@ def as_xlsx(items, organization, year):
 
 
 def as_pdf(items, organization, year):
-    from reports.lists import list_pdf
-
     pdf_rows = ([code, name, status, urls] for code, name, _, status, urls, _, _ in rows(items))
     return list_pdf(organization=organization,
                     title=f"รายการเปิดเผยข้อมูลสาธารณะ (OIT) ปี พ.ศ. {thai_digits(year)}",

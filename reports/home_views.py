@@ -1,3 +1,5 @@
+"""The home page: a member's organisation and its latest result; an overseer's organisations."""
+
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.shortcuts import render
@@ -13,9 +15,9 @@ def home(request):
     if user.role == Role.OVERSEER or (user.is_superuser and user.organization_id is None):
         return _overseer_home(request)
     if user.organization_id is None:
-        return render(request, "organizations/home_no_org.html", status=403)
+        return render(request, "reports/home_no_org.html", status=403)
     results = organization_results(user.organization)
-    return render(request, "organizations/home.html", {
+    return render(request, "reports/home.html", {
         "organization": user.organization,
         "latest": results[0] if results else None,
         "role": user.role,
@@ -25,4 +27,4 @@ def home(request):
 def _overseer_home(request):
     orgs = visible_organizations(request.user).only("name_th", "slug", "kind", "province")
     page = Paginator(orgs.order_by("province", "name_th"), 50).get_page(request.GET.get("page"))
-    return render(request, "organizations/home_overseer.html", {"page": page})
+    return render(request, "reports/home_overseer.html", {"page": page})

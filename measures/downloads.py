@@ -1,5 +1,6 @@
-"""CSV and XLSX of exactly the rows a filtered measure list shows."""
+"""Downloads of the measure list on screen: exactly its filtered rows as CSV, XLSX or PDF."""
 
+from ita_portal.pdf_lists import list_pdf
 from ita_portal.spreadsheets import csv_response, xlsx_response
 from ita_portal.thai import thai_digits, thai_period
 from measures.presenters import owner_names
@@ -42,8 +43,6 @@ def pdf_rows(measures):
 
 
 def as_pdf(measures, filename, organization, year):
-    from reports.lists import list_pdf
-
     title = "มาตรการส่งเสริมคุณธรรมและความโปร่งใส"
     if year:
         title += f" ประจำปีงบประมาณ พ.ศ. {thai_digits(year)}"
