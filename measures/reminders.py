@@ -8,8 +8,8 @@ from django.core.mail import send_mail
 from django.db import transaction
 from django.utils import timezone
 
-from ita_portal.thai import thai_date
-from measures.deadlines import is_due_within, is_overdue, is_stale, last_activity
+from ita_portal.thai import thai_date, thai_digits
+from measures.deadlines import WINDOWS, is_due_within, is_overdue, is_stale, last_activity
 from measures.models import CLOSED_STATUSES, Measure, ReminderKind, ReminderSent
 from organizations.models import Role, User
 
@@ -59,12 +59,19 @@ def collect(today):
     return digest
 
 
+def _label(kind):
+    """The kind's name; the stale one says how many days (the window, not the code)."""
+    if kind == K.STALE:
+        return f"ไม่มีรายงานความคืบหน้า {thai_digits(WINDOWS['stale'])} วัน"
+    return kind.label
+
+
 def render_digest(user, items):
     lines = [f"เรียน {user}", "", "มาตรการที่ท่านรับผิดชอบซึ่งต้องติดตาม:"]
     for kind in (K.OVERDUE, K.DUE_3, K.DUE_14, K.STALE):
         chosen = [m for m, k, _ in items if k == kind]
         if chosen:
-            lines += ["", f"{kind.label}:"]
+            lines += ["", f"{_label(kind)}:"]
             lines += [f"  - มาตรการที่ {m.number} {m.title[:100]} (สิ้นสุด {thai_date(m.end_date)})"
                       for m in chosen]
     lines += ["", "กรุณาบันทึกรายงานความคืบหน้าใน ITA Portal", "ITA Portal"]
