@@ -51,7 +51,7 @@ def pdf_document(pages):
     of issues and measures, rendered by WeasyPrint until it has `pages` pages."""
     from django.utils.html import escape
 
-    from reports.pdf import lay_out_html
+    from ita_portal.pdf import lay_out_html
 
     head = ("<p>ผลการประเมิน ITA ประจำปี 2565 มีผลคะแนน 86.41 คะแนน อยู่ในระดับ A</p>"
             "<p>1. การปฏิบัติหน้าที่</p><p>97.68 คะแนน</p><p>9. การเปิดเผยข้อมูล</p>"

@@ -59,8 +59,8 @@ def record(orgs, base):
     from django.test.utils import override_settings
 
     from disclosure.models import DisclosureItem, EvidenceLink
-    from disclosure.runs import execute_run, start_run
-    from disclosure.services import ensure_checklist
+    from disclosure.services import check_run_create, ensure_checklist
+    from disclosure.tasks import execute_run
     from organizations.models import Organization
 
     sample = list(Organization.objects.order_by("pk")[:orgs])
@@ -72,7 +72,8 @@ def record(orgs, base):
                                                       oit_item__year__year=2565)])
     started = time.perf_counter()
     with override_settings(LINKCHECK_ALLOWED_NETWORKS=["127.0.0.0/8"]):
-        checked = sum(execute_run(start_run(org, 2565)).done for org in sample)
+        checked = sum(execute_run(check_run_create(organization=org, year=2565)).done
+                      for org in sample)
     seconds = time.perf_counter() - started
     return {"organizations": orgs, "urls": checked, "seconds": round(seconds, 2),
             "urls_per_second": round(checked / seconds, 1),

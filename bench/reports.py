@@ -26,8 +26,8 @@ KINDS = ("meeting", "close", "annual", "o42")
 
 
 def prepare():
+    from demo.loader import load_demo
     from indicators.criteria_loader import load_all
-    from ita_portal.demo import load_demo
 
     load_all()
     demo = load_demo()[0]
@@ -36,7 +36,7 @@ def prepare():
 
 
 def large_organization(demo):
-    from measures.models import Measure, MeasureStep, ProgressUpdate, StatusChange
+    from measures.models import Measure, MeasureEvent, MeasureStep, ProgressUpdate
     from organizations.models import Organization, User
     from reports.models import Committee, Meeting
 
@@ -60,7 +60,7 @@ def large_organization(demo):
         status="in_progress", by=admin,
         note="ดำเนินการตามแผนแล้ว เผยแพร่ประกาศทางเว็บไซต์และบอร์ดประชาสัมพันธ์ของเทศบาล")
         for m in measures for k in (1, 2)])
-    StatusChange.objects.bulk_create([StatusChange(
+    MeasureEvent.objects.bulk_create([MeasureEvent(
         measure=m, from_status="not_started", to_status="in_progress", by=admin)
         for m in measures])
     committee = Committee.objects.create(organization=org, name_th="คณะกรรมการสนับสนุนฯ")
@@ -72,7 +72,7 @@ def large_organization(demo):
 def child(kind, slug):
     """Render one report four times in this process; print the timings and peak memory."""
     from organizations.models import Organization
-    from reports.exports import report_pdf
+    from reports.documents import report_pdf
     from reports.services import meeting_pdf
 
     org = Organization.objects.get(slug=slug)

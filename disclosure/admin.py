@@ -1,7 +1,7 @@
 from django.contrib import admin
 
 from disclosure.models import CheckRun, DisclosureItem, EvidenceLink, ItemStatusChange, LinkCheck
-from measures.admin import ReadOnlyAdmin
+from ita_portal.admin import ReadOnlyAdmin
 
 
 class LinkInline(admin.TabularInline):

@@ -1,14 +1,19 @@
-"""Who may change a checklist item: the organisation's admins, and staff who own it."""
+"""Who may change a checklist item, run link checks and manage the checklist; the access
+helper of the item views."""
 
-from organizations.models import Role
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+
+from disclosure.models import DisclosureItem
+from organizations.permissions import is_org_admin, is_org_worker
+from organizations.scoping import require_member
 
 
 def can_edit_item(user, item):
-    if not user.is_authenticated or user.organization_id != item.organization_id:
-        return False
-    if user.role == Role.ADMIN:
+    """Its organisation's admins, and staff who own it (or anyone's while it has no owner)."""
+    if is_org_admin(user, item.organization):
         return True
-    if user.role != Role.STAFF:
+    if not is_org_worker(user, item.organization):
         return False
     owned_by_position = item.owner_position_id and item.owner_position_id == user.position_id
     owned_by_department = (item.owner_department_id
@@ -29,10 +34,18 @@ def _heads_owner_division(user, item):
 
 
 def can_run_checks(user, organization):
-    return (user.is_authenticated and user.organization_id == organization.pk
-            and user.role in (Role.ADMIN, Role.STAFF))
+    return is_org_worker(user, organization)
 
 
 def can_manage_checklist(user, organization):
-    return (user.is_authenticated and user.organization_id == organization.pk
-            and user.role == Role.ADMIN)
+    """Start a year from the previous one: the organisation's admins."""
+    return is_org_admin(user, organization)
+
+
+def get_item_for_user(request, pk):
+    """(item, can_edit) for an item of the user's organisation; 404 for any other."""
+    item = get_object_or_404(DisclosureItem.objects.select_related(
+        "organization", "oit_item__sub_indicator"), pk=pk)
+    if item.organization_id != require_member(request.user).pk:
+        raise Http404("ไม่พบข้อมูล")
+    return item, can_edit_item(request.user, item)

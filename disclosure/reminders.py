@@ -1,16 +1,17 @@
 """Notices for OIT checklist owners: due dates (like measure owners get) and links that
 became broken. Each notice has a key, so a run repeated on the same day notifies no one twice."""
 
-import datetime
-
 from django.urls import reverse
 
 from disclosure.models import DisclosureItem, ItemStatus
-from ita_portal.thai import thai_date
+from ita_portal.deadlines import WINDOWS, days, due_bucket
+from ita_portal.thai import thai_date, thai_digits
 from organizations.models import Role, User
 from organizations.notices import notify
 
-OVERDUE, DUE_3, DUE_14 = "เลยกำหนดแล้ว", "ครบกำหนดภายใน ๓ วัน", "ครบกำหนดภายใน ๑๔ วัน"
+LABELS = {"overdue": "เลยกำหนดแล้ว",
+          **{name: f"ครบกำหนดภายใน {thai_digits(WINDOWS[name])} วัน"
+             for name in ("due_urgent", "due_soon")}}
 
 
 def item_owners(item):
@@ -27,18 +28,14 @@ def item_owners(item):
 
 
 def due_label(item, today):
-    days_left = (item.due_date - today).days
-    if days_left < 0:
-        return OVERDUE
-    if days_left <= 3:
-        return DUE_3
-    return DUE_14 if days_left <= 14 else None
+    bucket = due_bucket(item.due_date, today)
+    return LABELS[bucket] if bucket else None
 
 
 def remind_due_items(today):
     """Notify owners of items not yet disclosed whose due date is near or past."""
     items = (DisclosureItem.objects.exclude(status=ItemStatus.PRESENT)
-             .filter(due_date__isnull=False, due_date__lte=today + datetime.timedelta(days=14),
+             .filter(due_date__isnull=False, due_date__lte=today + days("due_soon"),
                      organization__is_active=True)
              .select_related("oit_item"))
     created = 0

@@ -30,10 +30,18 @@ def checklist_items(organization, year):
         .prefetch_related(active_links_prefetch()).order_by("oit_item__order"))
 
 
+def is_live_main_site_link(link):
+    """On the organisation's main website and not broken: the only links the NACC counts."""
+    return not link.off_site_reason and not link.is_broken
+
+
+def live_links(item):
+    return [link for link in item.active_links if is_live_main_site_link(link)]
+
+
 def item_passes(item):
     """What the NACC would count: marked มี, with a live URL on the main website."""
-    return item.status == ItemStatus.PRESENT and any(
-        not link.off_site_reason and not link.is_broken for link in item.active_links)
+    return item.status == ItemStatus.PRESENT and bool(live_links(item))
 
 
 def sections(items, rules):

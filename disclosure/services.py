@@ -1,29 +1,32 @@
-"""Every write to the disclosure checklist."""
+"""Writes to the disclosure checklist: answers (from the form and from the workbook import),
+their links and link checks. Carry-over (`carryover.py`) writes carried answers itself."""
 
 import datetime
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import F
 from django.utils import timezone
 
 from disclosure.models import (
     GOOD_OUTCOMES,
+    CheckRun,
     DisclosureItem,
     EvidenceLink,
     ItemStatusChange,
     LinkCheck,
 )
-from disclosure.permissions import can_edit_item
+from disclosure.permissions import can_edit_item, can_run_checks
 from disclosure.reminders import notify_broken_link
 from disclosure.urlrules import normalise_url, off_site_reason
 from indicators.models import OITItem
+from ita_portal import jobs
+from ita_portal.concurrency import ConcurrentEdit, save_if_version
+from organizations.permissions import require
 
-
-class ConcurrentEdit(Exception):
-    message = ("มีผู้อื่นบันทึกข้อมูลข้อนี้ก่อนท่าน ระบบจึงยังไม่บันทึกข้อมูลของท่าน "
-               "ข้อความที่ท่านกรอกยังอยู่ในแบบฟอร์ม กรุณาตรวจสอบแล้วบันทึกอีกครั้ง")
+__all__ = ["ConcurrentEdit"]
+ITEM = "ข้อมูลข้อนี้"
+CHECK_LINKS = "disclosure.check_links"  # the job kind; its work is disclosure.tasks.check_links
 
 
 def ensure_checklist(organization, year):
@@ -56,13 +59,18 @@ def item_update(*, item, by, data, expected_version):
     """Save an item's answer; URLs no longer listed are kept as removed, with their history."""
     if not can_edit_item(by, item):
         raise PermissionDenied("ท่านไม่ได้เป็นผู้รับผิดชอบข้อมูลข้อนี้")
+    data = dict(data)
     urls = clean_urls(data.pop("urls"), item.organization.domains)
+    return item_write(item=item, by=by, fields={**data, "needs_confirmation": False},
+                      urls=urls, expected_version=expected_version)
+
+
+@transaction.atomic
+def item_write(*, item, by, fields, urls, expected_version=None):
+    """The one write of an answer: version check and bump, links, status history."""
     previous = item.status
-    changed = DisclosureItem.objects.filter(pk=item.pk, version=expected_version).update(
-        version=F("version") + 1, updated_by=by, needs_confirmation=False,
-        updated_at=timezone.now(), **data)
-    if not changed:
-        raise ConcurrentEdit()
+    expected = item.version if expected_version is None else expected_version
+    save_if_version(item, expected, ITEM, updated_by=by, updated_at=timezone.now(), **fields)
     item.refresh_from_db()
     replace_links(item, urls)
     if previous != item.status:
@@ -103,3 +111,36 @@ def apply_check(link, result, now=None):
     if link.is_broken and not was_broken:
         notify_broken_link(link)  # the owner hears once, when the link becomes broken
     return link
+
+
+def active_links(organization, year):
+    return (EvidenceLink.objects.filter(item__organization=organization,
+                                        item__oit_item__year__year=year, removed_at=None)
+            .select_related("item__organization"))
+
+
+def check_run_create(*, organization, year, by=None):
+    return CheckRun.objects.create(organization=organization, year=year, requested_by=by,
+                                   total=active_links(organization, year).count())
+
+
+@transaction.atomic
+def check_run_start(*, organization, year, by):
+    """Queue a check of every link of the year after commit; while one is unfinished for the
+    organisation and year, return it instead."""
+    require(can_run_checks(by, organization),
+            "เฉพาะเจ้าหน้าที่และผู้ดูแลระบบของหน่วยงานเท่านั้น")
+    return check_run_queue(organization=organization, year=year, by=by)
+
+
+@transaction.atomic
+def check_run_queue(*, organization, year, by=None):
+    """The unfinished check of the organisation's year, or a new one queued after commit
+    (the nightly command queues one per organisation, so workers share the load)."""
+    running = CheckRun.objects.filter(organization=organization, year=year,
+                                      pk__in=jobs.unfinished_ids(CHECK_LINKS)).first()
+    if running is not None:
+        return running
+    run = check_run_create(organization=organization, year=year, by=by)
+    jobs.enqueue(CHECK_LINKS, run.pk)
+    return run

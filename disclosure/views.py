@@ -5,18 +5,23 @@ from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from disclosure import exports
+from disclosure import downloads
 from disclosure.carryover import carry_over
 from disclosure.forms import ItemForm
-from disclosure.models import CheckRun, DisclosureItem
-from disclosure.permissions import can_edit_item, can_manage_checklist, can_run_checks
-from disclosure.runs import start_run
+from disclosure.models import CheckRun
+from disclosure.permissions import can_manage_checklist, can_run_checks, get_item_for_user
 from disclosure.selectors import checklist_items, predicted_result, sections
-from disclosure.services import ConcurrentEdit, ensure_checklist, item_update
-from disclosure.tasks import check_links
+from disclosure.services import (
+    CHECK_LINKS,
+    ConcurrentEdit,
+    check_run_start,
+    ensure_checklist,
+    item_update,
+)
 from indicators.models import AssessmentYear
 from indicators.selectors import UnknownYear, year_rules
 from indicators.years import default_year, visible_years
+from ita_portal import jobs
 from organizations.scoping import require_member
 
 
@@ -45,7 +50,7 @@ def checklist(request, year):
     ensure_checklist(organization, year)
     items = checklist_items(organization, year)
     if request.GET.get("export") in ("csv", "xlsx", "pdf"):
-        return getattr(exports, f"as_{request.GET['export']}")(items, organization, year)
+        return getattr(downloads, f"as_{request.GET['export']}")(items, organization, year)
     return render(request, "disclosure/checklist.html", {
         "organization": organization, "year": year, "sections": sections(items, rules),
         "predicted": predicted_result(organization, items, rules), "items_total": len(items),
@@ -57,18 +62,10 @@ def checklist(request, year):
     })
 
 
-def _item_for_user(request, pk):
-    item = get_object_or_404(DisclosureItem.objects.select_related(
-        "organization", "oit_item__sub_indicator"), pk=pk)
-    if item.organization_id != require_member(request.user).pk:
-        raise Http404("ไม่พบข้อมูล")
-    return item
-
-
 @login_required
 def item_edit(request, pk):
-    item = _item_for_user(request, pk)
-    if not can_edit_item(request.user, item):
+    item, can_edit = get_item_for_user(request, pk)
+    if not can_edit:
         raise PermissionDenied("ท่านไม่ได้เป็นผู้รับผิดชอบข้อมูลข้อนี้")
     form = ItemForm(request.POST or None, item=item)
     if request.method == "POST" and form.is_valid():
@@ -78,8 +75,8 @@ def item_edit(request, pk):
         try:
             item_update(item=item, by=request.user, data=data,
                         expected_version=form.cleaned_data["version"])
-        except ConcurrentEdit:
-            messages.error(request, ConcurrentEdit.message)
+        except ConcurrentEdit as error:
+            messages.error(request, error.message)
             return _render_item(request, item, form, 409)
         except ValidationError as error:
             form.add_error("urls", error.message_dict.get("urls", error.messages))
@@ -101,20 +98,18 @@ def _render_item(request, item, form, status):
 @require_POST
 def run_checks(request, year):
     organization = require_member(request.user)
-    if not can_run_checks(request.user, organization):
-        raise PermissionDenied("เฉพาะเจ้าหน้าที่และผู้ดูแลระบบของหน่วยงานเท่านั้น")
-    run = start_run(organization, year, by=request.user)
-    check_links.enqueue(run.pk)
+    run = check_run_start(organization=organization, year=year, by=request.user)
     return redirect("check-run", pk=run.pk)
 
 
 @login_required
 def run_status(request, pk):
     run = get_object_or_404(CheckRun, pk=pk, organization=require_member(request.user))
+    job = jobs.latest(CHECK_LINKS, run.pk)
     if request.GET.get("format") == "json":
-        return JsonResponse({"total": run.total, "done": run.done, "failed": run.failed,
-                             "finished": run.finished_at is not None})
-    return render(request, "disclosure/run.html", {"run": run})
+        return JsonResponse(jobs.status(job, total=run.total, done=run.done, failed=run.failed,
+                                        detail=f"ล้มเหลว {run.failed} ลิงก์"))
+    return render(request, "disclosure/run.html", {"run": run, "job": job})
 
 
 @login_required

@@ -15,6 +15,7 @@ from decimal import Decimal, InvalidOperation
 
 from django.db import transaction
 
+from imports.permissions import can_import_scores_for
 from imports.upload import MAX_BYTES, TOO_LARGE, UnreadableDocument
 from imports.workbook.read import open_workbook
 from indicators import selectors
@@ -144,7 +145,7 @@ def _organization(key, by, fail, cache):
     org = cache[key]
     if org is None:
         return fail(f"ไม่พบหน่วยงาน “{key}”")
-    if by is not None and not by.is_superuser and by.organization_id != org.pk:
+    if not can_import_scores_for(by, org):
         return fail(f"ไม่มีสิทธิ์นำเข้าคะแนนของ “{org.name_th}”")
     return org
 

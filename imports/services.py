@@ -11,10 +11,10 @@ from django.utils import timezone
 
 from imports.document.write import apply_document, preview_document, undo_document_updates
 from imports.models import BatchState, ImportBatch, Pipeline
+from imports.permissions import require_importer
 from imports.upload import check_size
 from imports.workbook.apply import apply_workbook, preview_workbook, undo_updates
-from measures.models import ProgressUpdate, StatusChange
-from organizations.scoping import require_org_admin
+from measures.models import WORK_EVENTS, MeasureEvent, ProgressUpdate
 
 UNDO_ORDER = ("measures.MeasureStep", "measures.Measure", "measures.ImprovementIssue",
               "indicators.IndicatorScore", "indicators.Recommendation", "organizations.Position",
@@ -32,7 +32,7 @@ def pipeline_of(data, filename=""):
 
 
 def preview(*, organization, fiscal_year, data, filename, by, kind=None):
-    require_org_admin(by, organization)
+    require_importer(by, organization)
     check_size(data)
     kind = kind or pipeline_of(data, filename)
     return PREVIEWS[kind](organization=organization, fiscal_year=fiscal_year, data=data,
@@ -42,14 +42,14 @@ def preview(*, organization, fiscal_year, data, filename, by, kind=None):
 @transaction.atomic
 def apply(*, batch, mapping, by, skip=()):
     """Write the batch: all of it (but the rows in `skip`) or, on any error, nothing."""
-    require_org_admin(by, batch.organization)
+    require_importer(by, batch.organization)
     batch = ImportBatch.objects.select_for_update().get(pk=batch.pk)
     if batch.state != BatchState.PREVIEW:
         raise ValidationError("การนำเข้านี้ยืนยันหรือยกเลิกไปแล้ว")
     if batch.kind == Pipeline.WORKBOOK:
         summary = apply_workbook(batch, by)
     else:
-        summary = apply_document(batch, mapping, skip)
+        summary = apply_document(batch, mapping, skip, by)
     batch.state, batch.applied_at, batch.summary = BatchState.APPLIED, timezone.now(), summary
     batch.save()
     return batch
@@ -58,20 +58,21 @@ def apply(*, batch, mapping, by, skip=()):
 @transaction.atomic
 def undo(*, batch, by):
     """Remove what the batch created, unless work has been recorded on it since."""
-    require_org_admin(by, batch.organization)
+    require_importer(by, batch.organization)
     batch = ImportBatch.objects.select_for_update().get(pk=batch.pk)
     if batch.state != BatchState.APPLIED:
         raise ValidationError("ยกเลิกได้เฉพาะการนำเข้าที่ยืนยันแล้ว")
     created = [o for o in batch.created_rows.all() if not o.was_update]
     measure_ids = [o.object_id for o in created if o.model == "measures.Measure"]
     if (ProgressUpdate.objects.filter(measure_id__in=measure_ids).exists()
-            or StatusChange.objects.filter(measure_id__in=measure_ids).exists()):
+            or MeasureEvent.objects.filter(measure_id__in=measure_ids,
+                                           kind__in=WORK_EVENTS).exists()):
         raise ValidationError("มีการรายงานความคืบหน้าหรือเปลี่ยนสถานะของมาตรการที่นำเข้าแล้ว "
                               "จึงยกเลิกทั้งชุดไม่ได้ โปรดแก้ไขรายการนั้นโดยตรง")
     if batch.kind == Pipeline.WORKBOOK:
         undo_updates(batch, by)
     else:
-        undo_document_updates(batch)
+        undo_document_updates(batch, by)
     for label in UNDO_ORDER:
         ids = [o.object_id for o in created if o.model == label]
         apps.get_model(label).objects.filter(pk__in=ids).delete()

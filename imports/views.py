@@ -11,6 +11,7 @@ from imports.document import preview as document_preview
 from imports.document.write import owner_choices
 from imports.forms import DocumentForm, OwnerMappingForm, ScoresForm
 from imports.models import BatchState, ImportBatch, Pipeline
+from imports.permissions import require_importer
 from imports.scores import import_scores
 from imports.services import apply, preview, undo
 from imports.upload import UnreadableDocument
@@ -20,12 +21,12 @@ from indicators.models import MAX_YEAR, MIN_YEAR
 from indicators.selectors import require_assessed_year
 from indicators.years import year_in_progress
 from ita_portal.spreadsheets import XLSX_TYPE
-from organizations.scoping import require_member, require_org_admin
+from organizations.scoping import require_member
 
 
 def _admin_organization(request):
     organization = require_member(request.user)
-    require_org_admin(request.user, organization)
+    require_importer(request.user, organization)
     return organization
 
 

@@ -8,7 +8,7 @@ from indicators.permissions import can_edit_criteria
 from indicators.selectors import organization_results
 from indicators.validation import publish_errors
 from indicators.years import default_year, visible_years
-from organizations.access import get_organization_for_user
+from organizations.permissions import get_organization_for_user
 
 
 @login_required

@@ -55,15 +55,16 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_static",
     "django_tables2",
     "django_filters",
+    "ita_portal",  # before django_tasks_db: its db_worker recovers jobs of dead workers first
     "django_tasks",
     "django_tasks_db",
-    "ita_portal",
     "organizations",
     "indicators",
     "measures",
     "disclosure",
     "reports",
     "imports",
+    "demo",
 ]
 
 MIDDLEWARE = [
@@ -99,9 +100,10 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
-                "ita_portal.context_processors.navigation",
+                "ita_portal.navigation.navigation",
             ],
-            "builtins": ["ita_portal.templatetags.thai"],
+            "builtins": ["ita_portal.templatetags.thai",
+                         "indicators.templatetags.indicator_tags"],
         },
     },
 ]

@@ -49,15 +49,36 @@ def thai_date(value, short=False, digits=False):
     return thai_digits(text) if digits else text
 
 
+FISCAL_YEAR_FIRST_MONTH = 10  # the Thai fiscal year begins on 1 October
+
+
 def fiscal_year_of(value):
     """The B.E. fiscal year a date falls in: 1 Oct 2021 begins fiscal year 2565."""
-    return be_year(value.year + (1 if value.month >= 10 else 0))
+    return be_year(value.year + (1 if value.month >= FISCAL_YEAR_FIRST_MONTH else 0))
+
+
+def fiscal_quarter_start(fiscal_year_be, quarter):
+    """First day of quarter 1–4 of a B.E. fiscal year: 1 Oct, 1 Jan, 1 Apr, 1 Jul."""
+    months_in = FISCAL_YEAR_FIRST_MONTH - 1 + 3 * (quarter - 1)
+    ad = fiscal_year_be - BE_OFFSET - 1 + months_in // 12
+    return datetime.date(ad, months_in % 12 + 1, 1)
 
 
 def fiscal_year_bounds(fiscal_year_be):
     """(first day, last day) of a B.E. fiscal year as A.D. dates."""
-    ad = fiscal_year_be - BE_OFFSET
-    return datetime.date(ad - 1, 10, 1), datetime.date(ad, 9, 30)
+    following = fiscal_quarter_start(fiscal_year_be + 1, 1)
+    return fiscal_quarter_start(fiscal_year_be, 1), following - datetime.timedelta(days=1)
+
+
+def fiscal_half_start(day):
+    """First day of the fiscal half-year containing `day`: 1 October or 1 April."""
+    second = fiscal_quarter_start(fiscal_year_of(day), 3)
+    return second if day >= second else fiscal_quarter_start(fiscal_year_of(day), 1)
+
+
+def calendar_year_of_month(month, fiscal_year_be):
+    """The A.D. year in which a month (1–12) of a B.E. fiscal year falls."""
+    return fiscal_year_be - BE_OFFSET - (1 if month >= FISCAL_YEAR_FIRST_MONTH else 0)
 
 
 def _month_end(value):

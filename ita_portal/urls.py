@@ -3,18 +3,18 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 import ita_portal.bounds  # noqa: F401 (registers <be_year:…>)
-from disclosure import public as public_views
+from disclosure import public_views
 from indicators import views as indicator_views
 from ita_portal.health import healthz
-from organizations import views as org_views
+from reports import home_views
 
 admin.site.site_header = "ITA Portal — ผู้ดูแลระบบ"
 admin.site.site_title = "ITA Portal"
 admin.site.index_title = "จัดการข้อมูล"
 
 urlpatterns = [
-    path("", org_views.home, name="home"),
-    path("oversee/<str:slug>/", org_views.read_organization, name="read-organization"),
+    path("", home_views.home, name="home"),
+    path("oversee/<str:slug>/", home_views.read_organization, name="read-organization"),
     path("healthz", healthz, name="healthz"),
     path("accounts/login/", auth_views.LoginView.as_view(redirect_authenticated_user=True),
          name="login"),

@@ -1,32 +1,20 @@
 from django.contrib import admin
 
+from ita_portal.admin import ReadOnlyAdmin
 from measures.models import (
     Evidence,
     ImprovementIssue,
     Measure,
+    MeasureEvent,
     MeasureStep,
     ProgressUpdate,
     ReminderSent,
-    StatusChange,
 )
 
 
 class StepInline(admin.TabularInline):
     model = MeasureStep
     extra = 0
-
-
-class ReadOnlyAdmin(admin.ModelAdmin):
-    """History is append-only: visible to platform staff, never edited or deleted here."""
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(ImprovementIssue)
@@ -53,9 +41,9 @@ class MeasureAdmin(admin.ModelAdmin):
     inlines = [StepInline]
 
 
-@admin.register(StatusChange)
-class StatusChangeAdmin(ReadOnlyAdmin):
-    list_display = ("measure", "from_status", "to_status", "by", "at")
+@admin.register(MeasureEvent)
+class MeasureEventAdmin(ReadOnlyAdmin):
+    list_display = ("measure", "kind", "from_status", "to_status", "by", "at")
     list_select_related = ("measure", "by")
 
 

@@ -4,8 +4,8 @@ from django.utils import timezone
 
 from indicators.models import Indicator
 from indicators.years import year_in_progress
+from measures.deadlines import overdue_q
 from measures.models import Measure, Status
-from measures.selectors import overdue_q
 from organizations.models import Department
 
 

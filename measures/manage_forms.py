@@ -35,6 +35,12 @@ class OrganizationScopedForm(forms.ModelForm):
 
 
 class MeasureForm(OrganizationScopedForm):
+    """Saved by measures.services.measure_save_form; `version` is the optimistic check."""
+
+    SCALAR_FIELDS = ["fiscal_year", "number", "title", "start_date", "end_date", "period_text",
+                     "monitoring", "cadence"]
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
     class Meta:
         model = Measure
         fields = ["fiscal_year", "number", "title", "indicators", "issues", "start_date",
@@ -51,6 +57,8 @@ class MeasureForm(OrganizationScopedForm):
             "-year__year", "number")
         self.fields["indicators"].label_from_instance = indicator_label
         self.fields["issues"].required = self.fields["indicators"].required = False
+        if self.instance.pk:
+            self.fields["version"].initial = self.instance.version
 
     def clean(self):
         data = super().clean()

@@ -147,39 +147,53 @@ class MeasureStep(models.Model):
         return self.done_at is not None
 
 
-class StatusChange(models.Model):
-    """One row per change of a measure's status or of a step's completion (never deleted)."""
+class EventKind(models.TextChoices):
+    STATUS = "status", "เปลี่ยนสถานะ"
+    STEP_DONE = "step_done", "ทำเครื่องหมายขั้นตอนเสร็จ"
+    STEP_REOPENED = "step_reopened", "ยกเลิกเครื่องหมายขั้นตอนเสร็จ"
+    EDITED = "edited", "แก้ไขข้อมูลมาตรการ"
+    CREATED = "created", "เพิ่มมาตรการ"
+    CARRIED = "carried", "ยกไปดำเนินการต่อในปีงบประมาณถัดไป"
 
-    measure = models.ForeignKey(Measure, on_delete=models.CASCADE, related_name="status_changes",
+
+WORK_EVENTS = (EventKind.STATUS, EventKind.STEP_DONE, EventKind.STEP_REOPENED)
+
+
+class MeasureEvent(models.Model):
+    """The measure's history, one row per event (never deleted): a status change (from → to),
+    a step ticked off or reopened, the measure created or edited (by an admin, an import or
+    the demo loader)."""
+
+    measure = models.ForeignKey(Measure, on_delete=models.CASCADE, related_name="events",
                                 verbose_name="มาตรการ")
+    kind = models.CharField("เหตุการณ์", max_length=16, choices=EventKind.choices,
+                            default=EventKind.STATUS)
     step = models.ForeignKey(MeasureStep, on_delete=models.CASCADE, null=True, blank=True,
                              related_name="+", verbose_name="ขั้นตอน")
-    from_status = models.CharField("จาก", max_length=16)
-    to_status = models.CharField("เป็น", max_length=16)
-    by = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="+", verbose_name="โดย")
+    from_status = models.CharField("จาก", max_length=16, blank=True)
+    to_status = models.CharField("เป็น", max_length=16, blank=True)
+    by = models.ForeignKey(USER, on_delete=models.PROTECT, null=True, blank=True,
+                           related_name="+", verbose_name="โดย")
     at = models.DateTimeField("เมื่อ", auto_now_add=True, db_index=True)
     note = models.TextField("หมายเหตุ", blank=True)
 
     class Meta:
-        verbose_name = "ประวัติการเปลี่ยนสถานะ"
-        verbose_name_plural = "ประวัติการเปลี่ยนสถานะ"
+        verbose_name = "ประวัติมาตรการ"
+        verbose_name_plural = "ประวัติมาตรการ"
         ordering = ["measure", "at", "pk"]
 
     def __str__(self):
-        return f"{self.measure_id}: {self.from_status} → {self.to_status}"
+        if self.kind == EventKind.STATUS:
+            return f"{self.measure_id}: {self.from_status} → {self.to_status}"
+        return f"{self.measure_id}: {self.get_kind_display()}"
 
     @property
     def from_label(self):
-        return status_label(self.from_status)
+        return Status(self.from_status).label if self.from_status else ""
 
     @property
     def to_label(self):
-        return status_label(self.to_status)
-
-
-def status_label(value):
-    steps = {"step_open": "ยังไม่เสร็จ", "step_done": "เสร็จแล้ว"}
-    return steps.get(value) or dict(Status.choices).get(value, value)
+        return Status(self.to_status).label if self.to_status else ""
 
 
 class ProgressUpdate(models.Model):
@@ -224,7 +238,8 @@ class ReminderKind(models.TextChoices):
     DUE_14 = "due_14", "ครบกำหนดภายใน ๑๔ วัน"
     DUE_3 = "due_3", "ครบกำหนดภายใน ๓ วัน"
     OVERDUE = "overdue", "เลยกำหนดแล้ว"
-    STALE_60 = "stale_60", "ไม่มีรายงานความคืบหน้า ๖๐ วัน"
+    # The stored value keeps its old name; the number of days is measures.deadlines.WINDOWS.
+    STALE = "stale_60", "ไม่มีรายงานความคืบหน้านานเกินกำหนด"
 
 
 class ReminderSent(models.Model):

@@ -1,9 +1,11 @@
-"""Who may read and who may change a measure."""
+"""Who may read, change and manage measures and issues; the access helper of measure views."""
 
 from django.db.models import Q
+from django.http import Http404
+from django.shortcuts import get_object_or_404
 
 from measures.models import Measure
-from organizations.models import Role
+from organizations.permissions import is_org_admin, is_org_worker
 from organizations.scoping import can_see_organization
 
 
@@ -38,18 +40,31 @@ def division_q(department_id):
 
 
 def can_edit_measure(user, measure):
-    """Admins; staff who own it; the head of a division (ผู้อำนวยการกอง, หัวหน้าสำนักปลัด)
-    for every measure of that division — they report on and approve it."""
-    if not user.is_authenticated or user.organization_id != measure.organization_id:
-        return False
-    if user.role == Role.ADMIN:
+    """Report progress, change status, tick steps: its organisation's admins; staff who own
+    it; the head of a division (ผู้อำนวยการกอง, หัวหน้าสำนักปลัด) for every measure of that
+    division — they report on and approve it."""
+    if is_org_admin(user, measure.organization):
         return True
-    if user.role != Role.STAFF:
+    if not is_org_worker(user, measure.organization):
         return False
     return Measure.objects.filter(pk=measure.pk).filter(owned_by_q(user)).exists()
 
 
 def can_manage_measures(user, organization):
-    """Create and edit issues, measures and owners: the organisation's admins."""
-    return (user.is_authenticated and user.role == Role.ADMIN
-            and user.organization_id == organization.pk)
+    """Create and edit issues, measures and owners; cancel a measure: the organisation's
+    admins (measures.workflow says which transitions are theirs alone)."""
+    return is_org_admin(user, organization)
+
+
+def can_have_own_measures(user):
+    """Staff and admins own measures (the "my work" page); committee members only read."""
+    return user.is_authenticated and user.organization_id is not None and is_org_worker(
+        user, user.organization)
+
+
+def get_measure_for_user(request, pk):
+    """(measure, can_edit) for a measure the user may read; 404 for anything else."""
+    measure = get_object_or_404(Measure.objects.select_related("organization"), pk=pk)
+    if not can_view_measure(request.user, measure):
+        raise Http404("ไม่พบมาตรการ")
+    return measure, can_edit_measure(request.user, measure)

@@ -3,15 +3,15 @@ Each (person, measure, kind, key) is sent once:
 the key is the due date (or the last update's date), so a new due date or a new update can
 warrant a new reminder, but a second run on the same day sends nothing."""
 
-import datetime
 from collections import defaultdict
 
-from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
 from django.urls import reverse
+from django.utils import timezone
 
-from ita_portal.thai import thai_date
+from ita_portal.thai import thai_date, thai_digits
+from measures.deadlines import WINDOWS, is_due_within, is_overdue, is_stale, last_activity
 from measures.models import CLOSED_STATUSES, Measure, ReminderKind, ReminderSent
 from organizations.models import Role, User
 from organizations.notices import notify
@@ -20,17 +20,15 @@ K = ReminderKind
 
 
 def reminder_kind(measure, today):
-    """(kind, key) for a measure that needs a reminder today, or None."""
-    if measure.end_date < today:
+    """(kind, key) for an open measure that needs a reminder today, or None."""
+    if is_overdue(measure, today):
         return K.OVERDUE, measure.end_date.isoformat()
-    days_left = (measure.end_date - today).days
-    if days_left <= 3:
+    if is_due_within(measure, today, "due_urgent"):
         return K.DUE_3, measure.end_date.isoformat()
-    if days_left <= 14:
+    if is_due_within(measure, today, "due_soon"):
         return K.DUE_14, measure.end_date.isoformat()
-    last = measure.last_update_at.date() if measure.last_update_at else measure.created_at.date()
-    if (today - last).days >= settings.REMINDER_STALE_DAYS:
-        return K.STALE_60, last.isoformat()
+    if is_stale(measure, today):
+        return K.STALE, last_activity(measure).isoformat()
     return None
 
 
@@ -63,12 +61,19 @@ def collect(today):
     return digest
 
 
+def _label(kind):
+    """The kind's name; the stale one says how many days (the window, not the code)."""
+    if kind == K.STALE:
+        return f"ไม่มีรายงานความคืบหน้า {thai_digits(WINDOWS['stale'])} วัน"
+    return kind.label
+
+
 def render_digest(user, items):
     lines = [f"เรียน {user}", "", "มาตรการที่ท่านรับผิดชอบซึ่งต้องติดตาม:"]
-    for kind in (K.OVERDUE, K.DUE_3, K.DUE_14, K.STALE_60):
+    for kind in (K.OVERDUE, K.DUE_3, K.DUE_14, K.STALE):
         chosen = [m for m, k, _ in items if k == kind]
         if chosen:
-            lines += ["", f"{kind.label}:"]
+            lines += ["", f"{_label(kind)}:"]
             lines += [f"  - มาตรการที่ {m.number} {m.title[:100]} (สิ้นสุด {thai_date(m.end_date)})"
                       for m in chosen]
     lines += ["", "กรุณาบันทึกรายงานความคืบหน้าใน ITA Portal", "ITA Portal"]
@@ -76,7 +81,7 @@ def render_digest(user, items):
 
 
 def send_reminders(today=None, dry_run=False):
-    today = today or datetime.date.today()
+    today = today or timezone.localdate()  # Bangkok's date, not the machine's
     digest = collect(today)
     for user, items in digest.items():
         if dry_run:

@@ -9,7 +9,7 @@ histories say where the work went.
 from django.db import transaction
 
 from ita_portal.thai import fiscal_year_bounds
-from measures.models import CLOSED_STATUSES, Measure, MeasureStep, Status, StatusChange
+from measures.models import CLOSED_STATUSES, EventKind, Measure, MeasureEvent, MeasureStep, Status
 from measures.services import measure_set_status
 
 
@@ -50,7 +50,7 @@ def carry_measures(*, measures, fiscal_year, by):
                     period_text=s.period_text)
         for m, n in zip(measures, new, strict=True)
         for k, s in enumerate((s for s in m.steps.all() if s.done_at is None), start=1)])
-    StatusChange.objects.bulk_create([change for m, n in zip(measures, new, strict=True)
+    MeasureEvent.objects.bulk_create([change for m, n in zip(measures, new, strict=True)
                                       for change in _history(m, n, by)])
     return new
 
@@ -75,12 +75,13 @@ def _copy_relation(name, measures, new):
 
 
 def _history(measure, new, by):
-    yield StatusChange(measure=measure, from_status=measure.status, to_status=measure.status,
-                       by=by, note=f"ยกไปดำเนินการต่อเป็นมาตรการที่ {new.number} "
-                                   f"ปีงบประมาณ {new.fiscal_year}")
-    yield StatusChange(measure=new, from_status=Status.NOT_STARTED, to_status=new.status,
-                       by=by, note=f"ต่อเนื่องจากมาตรการที่ {measure.number} "
-                                   f"ปีงบประมาณ {measure.fiscal_year}")
+    yield MeasureEvent(measure=measure, kind=EventKind.CARRIED, by=by,
+                       note=f"ยกไปดำเนินการต่อเป็นมาตรการที่ {new.number} "
+                            f"ปีงบประมาณ {new.fiscal_year}")
+    yield MeasureEvent(measure=new, kind=EventKind.CREATED, by=by,
+                       from_status=Status.NOT_STARTED, to_status=new.status,
+                       note=f"ต่อเนื่องจากมาตรการที่ {measure.number} "
+                            f"ปีงบประมาณ {measure.fiscal_year}")
 
 
 def close_measure(*, measure, by, reason):

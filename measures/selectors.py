@@ -1,27 +1,21 @@
 """Reads of issues and measures, each in a constant number of queries."""
 
-import datetime
-
-from django.conf import settings
-from django.db.models import BooleanField, Case, Prefetch, Q, Value, When
+from django.db.models import BooleanField, Case, Prefetch, Value, When
 from django.utils import timezone
 
 from indicators.years import year_in_progress
+from measures.deadlines import is_due_within, overdue_q, waits_for_update
 from measures.models import (
     CLOSED_STATUSES,
     Evidence,
     ImprovementIssue,
     Measure,
+    MeasureEvent,
     MeasureStep,
     ProgressUpdate,
-    StatusChange,
 )
 from measures.permissions import owned_by_q
 from organizations.scoping import scope_to_user
-
-
-def overdue_q(today):
-    return Q(end_date__lt=today) & ~Q(status__in=CLOSED_STATUSES)
 
 
 def with_list_data(queryset, today=None):
@@ -48,16 +42,15 @@ def fiscal_years_with_measures(user):
 def my_measures(user, today=None):
     """The user's open measures in buckets: overdue, due within 14 days, waiting for an update."""
     today = today or timezone.localdate()
-    stale_before = timezone.now() - datetime.timedelta(days=settings.REMINDER_STALE_DAYS)
     mine = with_list_data(visible_measures(user).filter(owned_by_q(user)), today)
     open_measures = list(mine.exclude(status__in=CLOSED_STATUSES).order_by("end_date", "number"))
     buckets = {"overdue": [], "due_soon": [], "stale": [], "other": []}
     for m in open_measures:
         if m.is_overdue:
             buckets["overdue"].append(m)
-        elif m.end_date <= today + datetime.timedelta(days=14):
+        elif is_due_within(m, today, "due_soon"):
             buckets["due_soon"].append(m)
-        elif m.last_update_at is None or m.last_update_at < stale_before:
+        elif waits_for_update(m, timezone.now()):
             buckets["stale"].append(m)
         else:
             buckets["other"].append(m)
@@ -71,7 +64,7 @@ def measure_detail(measure):
     updates = list(ProgressUpdate.objects.filter(measure=measure).select_related("by")
                    .prefetch_related(Prefetch("evidence", queryset=Evidence.objects.order_by("pk")))
                    .order_by("-created_at", "-pk"))
-    changes = list(StatusChange.objects.filter(measure=measure).select_related("by", "step")
+    changes = list(MeasureEvent.objects.filter(measure=measure).select_related("by", "step")
                    .order_by("-at", "-pk"))
     measure = (Measure.objects.filter(pk=measure.pk)
                .prefetch_related("owner_departments", "owner_positions", "owner_users",

@@ -1,25 +1,31 @@
-"""Every write to measures: each validates, writes and records its history in one transaction."""
+"""Every write to issues, measures and steps (the views, both importers and the demo loader call
+these): each validates, bumps the measure's version with the optimistic check and records its
+history row (MeasureEvent) in one transaction."""
 
 from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import F
 from django.utils import timezone
 
+from ita_portal.concurrency import ConcurrentEdit, save_if_version
 from measures.evidence import check_upload
-from measures.models import Evidence, Measure, MeasureStep, ProgressUpdate, Status, StatusChange
-from measures.permissions import can_edit_measure
+from measures.models import (
+    EventKind,
+    Evidence,
+    ImprovementIssue,
+    Measure,
+    MeasureEvent,
+    MeasureStep,
+    ProgressUpdate,
+    Status,
+)
+from measures.permissions import can_edit_measure, can_manage_measures
 from measures.workflow import transition_problem
-from organizations.models import Role
 
-
-class ConcurrentEdit(Exception):
-    """Someone else saved the measure after this user opened it."""
-
-    message = ("มีผู้อื่นบันทึกมาตรการนี้ก่อนท่าน ระบบจึงยังไม่บันทึกข้อมูลของท่าน "
-               "ข้อความที่ท่านกรอกยังอยู่ในแบบฟอร์ม กรุณาตรวจสอบข้อมูลล่าสุดแล้วบันทึกอีกครั้ง")
+__all__ = ["ConcurrentEdit"]
+MEASURE = "มาตรการนี้"
 
 
 def _require_editor(measure, by):
@@ -28,18 +34,12 @@ def _require_editor(measure, by):
 
 
 def _bump(measure, expected_version, **fields):
-    """Write fields only if nobody saved since `expected_version`; the measure is updated."""
-    changed = Measure.objects.filter(pk=measure.pk, version=expected_version).update(
-        version=F("version") + 1, **fields)
-    if not changed:
-        raise ConcurrentEdit()
-    for name, value in fields.items():
-        setattr(measure, name, value)
-    measure.version = expected_version + 1
+    save_if_version(measure, expected_version, MEASURE, **fields)
 
 
 def _check_transition(measure, status, by, note):
-    problem = transition_problem(measure.status, status, by.role == Role.ADMIN, note)
+    problem = transition_problem(measure.status, status,
+                                 can_manage_measures(by, measure.organization), note)
     if problem:
         raise ValidationError({"status": problem})
 
@@ -55,7 +55,7 @@ def measure_set_status(*, measure, status, by, note="", expected_version=None):
     if status == Status.DONE:
         fields["percent"] = 100
     _bump(measure, expected_version or measure.version, **fields)
-    StatusChange.objects.create(measure=measure, from_status=previous, to_status=status,
+    MeasureEvent.objects.create(measure=measure, from_status=previous, to_status=status,
                                 by=by, note=note)
     return measure
 
@@ -113,7 +113,7 @@ def progress_update_create(*, measure, by, data, expected_version):
     for url in data.urls:
         Evidence.objects.create(update=update, url=url)
     if previous != data.status:
-        StatusChange.objects.create(measure=measure, from_status=previous,
+        MeasureEvent.objects.create(measure=measure, from_status=previous,
                                     to_status=data.status, by=by, note=data.note)
     return update
 
@@ -127,28 +127,101 @@ def step_set_done(*, step, done, by):
         return step
     step.done_at, step.done_by = (timezone.now(), by) if done else (None, None)
     step.save(update_fields=["done_at", "done_by"])
-    StatusChange.objects.create(
-        measure=measure, step=step, from_status="step_open" if done else "step_done",
-        to_status="step_done" if done else "step_open", by=by,
-        note=f"ขั้นตอนที่ {step.order}: {step.text[:120]}")
+    MeasureEvent.objects.create(
+        measure=measure, step=step, kind=EventKind.STEP_DONE if done else EventKind.STEP_REOPENED,
+        by=by, note=f"ขั้นตอนที่ {step.order}: {step.text[:120]}")
     return step
 
 
-def step_create(*, measure, text, order=None, **fields):
-    if order is None:
-        order = (measure.steps.order_by("-order").values_list("order", flat=True).first() or 0) + 1
-    return MeasureStep.objects.create(measure=measure, order=order, text=text, **fields)
+def owners_set(obj, *, departments=(), positions=(), everyone=False, users=None):
+    """The owners of an issue or a measure: departments, positions, users, or everyone."""
+    obj.owner_departments.set(departments)
+    obj.owner_positions.set(positions)
+    if users is not None:
+        obj.owner_users.set(users)
+    if obj.owned_by_everyone != everyone:
+        obj.owned_by_everyone = everyone
+        type(obj).objects.filter(pk=obj.pk).update(owned_by_everyone=everyone)
+
+
+def _changed(obj, fields):
+    return {name: value for name, value in fields.items() if getattr(obj, name) != value}
 
 
 @transaction.atomic
-def save_measure_with_steps(form, step_formset):
-    """An admin's create or edit of a measure, its owners and its steps, as one write."""
-    measure = form.save(commit=False)
-    if measure.pk:
-        measure.version = F("version") + 1
-    measure.save()
-    form.save_m2m()
-    step_formset.instance = measure
-    step_formset.save()
-    measure.refresh_from_db()
+def measure_save(*, organization, fields, measure=None, by=None, expected_version=None,
+                 owners=None, indicators=None, issues=None):
+    """Create a measure or change `measure`'s fields; returns (measure, "created" | "updated"
+    | "unchanged"). An update bumps the version, checked against `expected_version` (by
+    default the version just read), and either writes a history row."""
+    if measure is None:
+        measure = Measure.objects.create(organization=organization, **fields)
+        outcome, kind = "created", EventKind.CREATED
+    else:
+        changed = _changed(measure, fields)
+        expected = measure.version if expected_version is None else expected_version
+        if changed or expected_version is not None:
+            _bump(measure, expected, **changed)
+        outcome, kind = ("updated" if changed else "unchanged"), EventKind.EDITED
+    if owners is not None:
+        owners_set(measure, **owners)
+    for name, values in (("indicators", indicators), ("issues", issues)):
+        if values is not None:
+            getattr(measure, name).set(values)
+    if outcome != "unchanged":
+        MeasureEvent.objects.create(measure=measure, kind=kind, by=by)
+    return measure, outcome
+
+
+def measure_upsert(*, organization, fiscal_year, number, fields, **options):
+    """The measure with this number in this fiscal year, created or updated (measure_save)."""
+    measure = Measure.objects.filter(organization=organization, fiscal_year=fiscal_year,
+                                     number=number).first()
+    return measure_save(organization=organization, measure=measure, **options,
+                        fields={"fiscal_year": fiscal_year, "number": number, **fields})
+
+
+@transaction.atomic
+def measure_save_form(*, form, steps, by):
+    """An admin's create or edit of a measure, its owners and its steps, as one write; an
+    edit of a version someone else has saved since raises ConcurrentEdit."""
+    data, editing = form.cleaned_data, form.instance.pk is not None
+    fields = {name: data[name] for name in form.SCALAR_FIELDS}
+    owners = {"departments": data["owner_departments"], "positions": data["owner_positions"],
+              "users": data["owner_users"], "everyone": data["owned_by_everyone"]}
+    measure, _ = measure_save(
+        organization=form.instance.organization, fields=fields, by=by, owners=owners,
+        measure=Measure.objects.get(pk=form.instance.pk) if editing else None,
+        expected_version=data.get("version") if editing else None,
+        indicators=data["indicators"], issues=data["issues"])
+    steps.instance = measure
+    steps.save()
     return measure
+
+
+def _upsert(model, found, create, fields):
+    if found is None:
+        return model.objects.create(**create, **fields), "created"
+    changed = _changed(found, fields)
+    for name, value in changed.items():
+        setattr(found, name, value)
+    if changed:
+        found.save(update_fields=list(changed))
+    return found, "updated" if changed else "unchanged"
+
+
+def step_upsert(*, measure, order, fields):
+    """The measure's step at `order`, created or updated; returns (step, outcome)."""
+    found = MeasureStep.objects.filter(measure=measure, order=order).first()
+    return _upsert(MeasureStep, found, {"measure": measure, "order": order}, fields)
+
+
+def issue_upsert(*, organization, fiscal_year, fields, key=None, owners=None, issue=None):
+    """`issue` updated, or the issue found by `key` (field values) updated, or a new one
+    (no `key`, or none found); returns (issue, outcome)."""
+    create = {"organization": organization, "fiscal_year": fiscal_year, **(key or {})}
+    found = issue or (ImprovementIssue.objects.filter(**create).first() if key else None)
+    issue, outcome = _upsert(ImprovementIssue, found, create, fields)
+    if owners is not None:
+        owners_set(issue, **owners)
+    return issue, outcome

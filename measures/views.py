@@ -11,13 +11,13 @@ from django_tables2 import RequestConfig
 from indicators.years import year_in_progress
 from ita_portal.bounds import YEAR_MAX, YEAR_MIN, int_param
 from ita_portal.timeline import fiscal_timeline, measure_rows
-from measures import exports
-from measures.access import get_measure_for_user
+from measures import downloads
+from measures.deadlines import is_overdue
 from measures.filters import MeasureFilter
 from measures.forms import ProgressUpdateForm, StatusForm
 from measures.manage_forms import IssueForm, MeasureForm, StepFormSet
 from measures.models import Evidence, ImprovementIssue, Measure, MeasureStep
-from measures.permissions import can_manage_measures, can_view_measure
+from measures.permissions import can_manage_measures, can_view_measure, get_measure_for_user
 from measures.selectors import (
     fiscal_years_with_measures,
     issues_for,
@@ -29,14 +29,13 @@ from measures.selectors import (
 from measures.services import (
     ConcurrentEdit,
     UpdateInput,
+    measure_save_form,
     measure_set_status,
     progress_update_create,
-    save_measure_with_steps,
     step_set_done,
 )
 from measures.tables import MeasureTable
 from measures.workflow import allowed_targets
-from organizations.models import Role
 from organizations.scoping import require_member
 
 
@@ -66,9 +65,9 @@ def measure_list(request):
     year = measure_filter.form.cleaned_data.get("fiscal_year")
     name = f"measures-{year or 'all'}"
     if export in ("csv", "xlsx"):
-        return getattr(exports, f"as_{export}")(rows, name)
+        return getattr(downloads, f"as_{export}")(rows, name)
     if export == "pdf":
-        return exports.as_pdf(rows, name, organization, year)
+        return downloads.as_pdf(rows, name, organization, year)
     table = MeasureTable(rows)
     per_page = int_param(request.GET, "per_page", 25, 1, 500)
     RequestConfig(_without(request, "per_page"), paginate={"per_page": per_page}).configure(table)
@@ -95,12 +94,12 @@ def _timeline(rows, year):
 
 def _detail_context(request, measure, can_edit, **forms):
     context = measure_detail(measure)
-    context.update(can_edit=can_edit, today=timezone.localdate(), **forms,
-                   can_manage=can_manage_measures(request.user, measure.organization))
+    today, manager = timezone.localdate(), can_manage_measures(request.user, measure.organization)
+    context.update(can_edit=can_edit, today=today, **forms, can_manage=manager,
+                   is_overdue=is_overdue(context["measure"], today))
     if can_edit:
-        targets = allowed_targets(measure.status, request.user.role == Role.ADMIN)
-        context.setdefault("update_form", ProgressUpdateForm(
-            measure=measure, is_admin=request.user.role == Role.ADMIN))
+        targets = allowed_targets(measure.status, manager)
+        context.setdefault("update_form", ProgressUpdateForm(measure=measure, is_admin=manager))
         context.setdefault("status_form", StatusForm(initial={"version": measure.version}))
         context["status_targets"] = [c for c in context["status_form"].fields["status"].choices
                                      if c[0] in targets]
@@ -122,7 +121,7 @@ def _form_failed(request, measure, error, **forms):
     """Re-render the measure page with the user's input and the error, changing nothing."""
     status = 409 if isinstance(error, ConcurrentEdit) else 400
     if isinstance(error, ConcurrentEdit):
-        messages.error(request, ConcurrentEdit.message)
+        messages.error(request, error.message)
         measure.refresh_from_db()
     context = _detail_context(request, measure, True, **forms)
     return render(request, "measures/detail.html", context, status=status)
@@ -134,7 +133,7 @@ def progress_update(request, pk):
     measure, can_edit = get_measure_for_user(request, pk)
     _refuse_readers(can_edit)
     form = ProgressUpdateForm(request.POST, request.FILES, measure=measure,
-                              is_admin=request.user.role == Role.ADMIN)
+                              is_admin=can_manage_measures(request.user, measure.organization))
     if not form.is_valid():
         return _form_failed(request, measure, None, update_form=form)
     data = UpdateInput(files=form.cleaned_data["files"], urls=form.cleaned_data["urls"],
@@ -220,7 +219,12 @@ def measure_edit(request, pk=None):
     steps = StepFormSet(request.POST or None, instance=form.instance, prefix="steps")
     if request.method == "POST":
         if form.is_valid() and steps.is_valid():
-            saved = save_measure_with_steps(form, steps)
+            try:
+                saved = measure_save_form(form=form, steps=steps, by=request.user)
+            except ConcurrentEdit as error:
+                messages.error(request, error.message)
+                return render(request, "measures/edit.html", {"form": form, "steps": steps},
+                              status=409)
             messages.success(request, "บันทึกมาตรการแล้ว")
             return redirect("measure-detail", pk=saved.pk)
         return render(request, "measures/edit.html", {"form": form, "steps": steps}, status=400)

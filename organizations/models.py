@@ -161,14 +161,6 @@ class User(AbstractUser):
                 raise ValidationError({field: "ต้องเป็นของหน่วยงานเดียวกับผู้ใช้"})
 
     @property
-    def is_org_admin(self):
-        return self.role == Role.ADMIN
-
-    @property
-    def is_committee(self):
-        return self.role == Role.COMMITTEE
-
-    @property
     def heads_department_id(self):
         """The department this person heads (by their position), or None."""
         position = self.position

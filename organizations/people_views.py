@@ -9,7 +9,8 @@ from django.views.decorators.http import require_POST
 from organizations import handover, people
 from organizations.models import User
 from organizations.people_forms import HandoverForm, InviteForm, PersonForm
-from organizations.scoping import require_member, require_org_admin
+from organizations.permissions import require_org_admin
+from organizations.scoping import require_member
 
 
 def _admin_org(request):

@@ -68,9 +68,3 @@ def require_member(user):
     if not user.is_authenticated or user.organization_id is None:
         raise PermissionDenied("ผู้ใช้นี้ไม่ได้สังกัดหน่วยงานใด")
     return user.organization
-
-
-def require_org_admin(user, organization):
-    """403 unless the user is the admin of this very organisation."""
-    if user.role != Role.ADMIN or user.organization_id != organization.pk:
-        raise PermissionDenied("เฉพาะผู้ดูแลระบบของหน่วยงานเท่านั้น")

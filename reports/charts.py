@@ -5,6 +5,8 @@ Every number is written in Thai digits, like the tables around the charts; a val
 would cross the target line is drawn inside its bar instead.
 """
 
+from decimal import Decimal
+
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
@@ -45,13 +47,18 @@ def _bar(x, y, width, height, fill, title):
             f"<title>{escape(title)}</title></rect>")
 
 
-def score_bars(rows, target=85, width=640, row_height=30, label_width=230):
+def _plain(number):
+    """A target of 90.00 as "90", 82.5 as "82.5"."""
+    return f"{Decimal(str(number)).normalize():f}"
+
+
+def score_bars(rows, *, target, width=640, row_height=30, label_width=230):
     """Horizontal bars of (label, score, previous score) on a 0–100 scale with a target line."""
     plot = width - label_width - 60
     height = row_height * len(rows) + 30
     x = lambda v: label_width + plot * float(v) / 100  # noqa: E731
     parts = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
-             f'role="img" aria-label="คะแนนรายตัวชี้วัดเทียบเป้าหมาย {target}" {FONT} '
+             f'role="img" aria-label="คะแนนรายตัวชี้วัดเทียบเป้าหมาย {_plain(target)}" {FONT} '
              f'font-size="13">']
     for i, (label, score, previous) in enumerate(rows):
         y = 10 + i * row_height
@@ -65,12 +72,12 @@ def score_bars(rows, target=85, width=640, row_height=30, label_width=230):
         parts.append(_value_label(score, x(score or 0), x(target), y + 21))
     parts.append(f'<line x1="{x(target):.1f}" x2="{x(target):.1f}" y1="4" y2="{height - 18}" '
                  f'stroke="{TARGET}" stroke-width="2" stroke-dasharray="5 3"/>')
-    parts.append(_text(x(target), height - 4, f"เป้าหมาย {target}", text_anchor="middle",
-                       fill=TARGET) + "</svg>")
+    parts.append(_text(x(target), height - 4, f"เป้าหมาย {_plain(target)}",
+                       text_anchor="middle", fill=TARGET) + "</svg>")
     return mark_safe("".join(parts))
 
 
-def trend_line(points, target=85, width=640, height=220):
+def trend_line(points, *, target, width=640, height=220):
     """Totals over the years on record: [(year, total or None)], with the target line."""
     known = [(year, total) for year, total in points if total is not None]
     left, right, top, bottom = 50, 20, 20, 30
@@ -81,7 +88,7 @@ def trend_line(points, target=85, width=640, height=220):
              f'role="img" aria-label="คะแนนรวมรายปี" {FONT} font-size="13">',
              f'<line x1="{left}" x2="{width - right}" y1="{y(target):.1f}" y2="{y(target):.1f}" '
              f'stroke="{TARGET}" stroke-dasharray="5 3"/>',
-             _text(left - 6, y(target) + 4, target, text_anchor="end", fill=TARGET)]
+             _text(left - 6, y(target) + 4, _plain(target), text_anchor="end", fill=TARGET)]
     index = {year: k for k, (year, _) in enumerate(points)}
     coords = [(x(index[year]), y(total), total) for year, total in known]
     if len(coords) > 1:

@@ -1,7 +1,5 @@
 """Everything the committee reads at a meeting, gathered in a constant number of queries."""
 
-import datetime
-
 from django.db.models import Count
 from django.utils import timezone
 
@@ -9,6 +7,8 @@ from disclosure.selectors import checklist_items, predicted_result, sections
 from indicators.models import AssessmentYear
 from indicators.selectors import organization_results, year_rules
 from ita_portal.timeline import fiscal_timeline, measure_rows
+from measures import deadlines
+from measures.deadlines import overdue_q
 from measures.models import CLOSED_STATUSES, Measure, Status
 from measures.selectors import with_list_data
 from reports import charts
@@ -19,7 +19,7 @@ def measure_summary(organization, fiscal_year, today, horizon):
     counts = dict(measures.values_list("status").annotate(n=Count("pk")).order_by())
     ordered = {s: counts.get(s, 0) for s in Status.values}
     open_measures = with_list_data(measures.exclude(status__in=CLOSED_STATUSES), today)
-    overdue = list(open_measures.filter(end_date__lt=today).order_by("end_date"))
+    overdue = list(open_measures.filter(overdue_q(today)).order_by("end_date"))
     for measure in overdue:
         measure.days_overdue = (today - measure.end_date).days
     return {
@@ -52,9 +52,10 @@ def result_summary(organization, year):
     return {
         "latest": latest,
         "bars": charts.score_bars(
-            [(f"{i.number}. {i.name_th}", s, p) for i, s, p in latest.indicators]
-        ) if latest else None,
-        "trend": charts.trend_line([(r.year.year, r.result.total) for r in reversed(results)]),
+            [(f"{i.number}. {i.name_th}", s, p) for i, s, p in latest.indicators],
+            target=latest.year.target_score) if latest else None,
+        "trend": charts.trend_line([(r.year.year, r.result.total) for r in reversed(results)],
+                                   target=latest.year.target_score) if latest else None,
         "years": results,
     }
 
@@ -63,10 +64,11 @@ def dashboard(organization, year, today=None, next_meeting=None):
     """The year shown (assessment = fiscal year): its measures, its checklist in progress,
     and the official results up to it."""
     today = today or timezone.localdate()
-    horizon = next_meeting.date if next_meeting else today + datetime.timedelta(days=30)
+    horizon = next_meeting.date if next_meeting else today + deadlines.days("horizon")
     return {
         "organization": organization, "today": today, "next_meeting": next_meeting,
-        "horizon": horizon, "fiscal_year": year, "year": year,
+        "horizon": horizon, "horizon_days": deadlines.WINDOWS["horizon"],
+        "fiscal_year": year, "year": year,
         "results": result_summary(organization, year),
         "measures": measure_summary(organization, year, today, horizon),
         "oit": oit_summary(organization, year if AssessmentYear.objects.filter(

@@ -16,14 +16,16 @@ from django.utils import timezone
 
 from indicators.models import AssessmentYear, DataPeriod, OITItem, PortalDocument, Recommendation
 from indicators.selectors import assessed_year
+from ita_portal.pdf import lay_out
 from ita_portal.timeline import chunks, fiscal_timeline, measure_rows
 from measures.models import (
+    EventKind,
     ImprovementIssue,
     Measure,
+    MeasureEvent,
     MeasureStep,
     ProgressUpdate,
     Status,
-    StatusChange,
 )
 from reports import charts
 from reports.dashboard import oit_summary, result_summary
@@ -96,7 +98,8 @@ def o42_context(organization, fiscal_year):
         "result": result, "analysis": analysis(organization, fiscal_year, result),
         "recommendations": list(recommendations),
         "bars": charts.score_bars([(f"{i.number}. {i.name_th}", s, p)
-                                   for i, s, p in result.indicators]) if result else None,
+                                   for i, s, p in result.indicators],
+                                  target=result.year.target_score) if result else None,
         "measures": (measures := fiscal_measures(organization, fiscal_year)),
         "timelines": paper_timelines(measures, fiscal_year),
         "document_item": answered_item(PortalDocument.ANALYSIS, fiscal_year),
@@ -106,8 +109,8 @@ def o42_context(organization, fiscal_year):
 def annual_context(organization, fiscal_year):
     updates = Prefetch("updates", queryset=ProgressUpdate.objects.select_related("by")
                        .prefetch_related("evidence").order_by("reported_on", "pk"))
-    changes = Prefetch("status_changes", queryset=StatusChange.objects.filter(step=None)
-                       .select_related("by").order_by("at", "pk"))
+    changes = Prefetch("events", queryset=MeasureEvent.objects.filter(kind=EventKind.STATUS)
+                       .select_related("by").order_by("at", "pk"), to_attr="status_events")
     measures = fiscal_measures(organization, fiscal_year, updates, changes)
     counts = {status: 0 for status in Status.values}
     for measure in measures:
@@ -121,3 +124,18 @@ def annual_context(organization, fiscal_year):
         "oit": oit_summary(organization, fiscal_year if AssessmentYear.objects.filter(
             year=fiscal_year).exists() else None),
     }
+
+
+DOCUMENTS = {"o42": ("reports/pdf/o42.html", o42_context),
+             "annual": ("reports/pdf/annual.html", annual_context)}
+
+
+def report_pdf(kind, organization, fiscal_year, progress=lambda step, pages=None: None):
+    """The O42 or annual document as PDF; `progress(step, pages)` is told steps 1 to 3."""
+    template, context = DOCUMENTS[kind]
+    progress(1)
+    document = lay_out(template, context(organization, fiscal_year))
+    progress(2, len(document.pages))
+    data = document.write_pdf()
+    progress(3)
+    return data

@@ -1,19 +1,19 @@
 """The admin exports the O42 and annual reports; members follow progress and download."""
 
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, JsonResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 
+from ita_portal import jobs
 from ita_portal.thai import fiscal_year_of
 from measures.models import ImprovementIssue, Measure
-from organizations.models import Role
 from organizations.scoping import require_member
-from reports.exports import export_start
+from reports.exports import export_job, export_list, export_start
 from reports.forms import ExportForm
-from reports.models import ExportState, ReportExport
+from reports.models import ReportExport
+from reports.permissions import can_start_exports, get_export_for_user, require_exporter
 
 
 def export_years(organization):
@@ -28,44 +28,35 @@ def export_years(organization):
 @login_required
 def report_list(request):
     organization = require_member(request.user)
-    is_admin = request.user.role == Role.ADMIN
-    if request.method == "POST" and not is_admin:
-        raise PermissionDenied("เฉพาะผู้ดูแลระบบของหน่วยงานเท่านั้น")
+    is_admin = can_start_exports(request.user, organization)
+    if request.method == "POST":
+        require_exporter(request.user, organization)
     form = ExportForm(request.POST or None, years=export_years(organization)) if is_admin else None
     if form is not None and request.method == "POST" and form.is_valid():
         export = export_start(organization=organization, by=request.user,
                               **form.cleaned_data)
         return redirect("report-export", pk=export.pk)
-    exports = (ReportExport.objects.filter(organization=organization)
-               .select_related("requested_by")[:50])
+    exports = export_list(ReportExport.objects.filter(organization=organization)
+                          .select_related("requested_by"))
     status = 400 if form is not None and form.errors else 200
     return render(request, "reports/exports.html", {"exports": exports, "form": form},
                   status=status)
 
 
-def _export_for_user(request, pk):
-    organization = require_member(request.user)
-    return get_object_or_404(ReportExport, pk=pk, organization=organization)
-
-
 @login_required
 def export_detail(request, pk):
-    export = _export_for_user(request, pk)
+    export = get_export_for_user(request, pk)
+    job = export_job(export)
     if request.GET.get("format") == "json":
-        return JsonResponse({
-            "state": export.state, "step": export.step_label, "percent": export.percent,
-            "pages": export.pages, "finished": export.state in (ExportState.DONE,
-                                                                  ExportState.FAILED),
-            "error": export.error,
-            "file": reverse("report-export-file", args=[export.pk])
-            if export.state == ExportState.DONE else None})
-    return render(request, "reports/export.html", {"export": export})
+        return JsonResponse(jobs.status(job, pages=export.pages, file=reverse(
+            "report-export-file", args=[export.pk]) if export.file else None))
+    return render(request, "reports/export.html", {"export": export, "job": job})
 
 
 @login_required
 def export_file(request, pk):
-    export = _export_for_user(request, pk)
-    if export.state != ExportState.DONE:
+    export = get_export_for_user(request, pk)
+    if not export.file:
         raise Http404("รายงานนี้ยังสร้างไม่เสร็จ")
     return FileResponse(export.file.open("rb"), as_attachment=True,
                         filename=f"{export.kind}-{export.fiscal_year}.pdf",

@@ -1,66 +1,43 @@
-"""Reports rendered in the background with their progress: O42 and annual (O43)."""
+"""Reports rendered in the background (O42 and annual/O43): starting one, and its job."""
 
-import logging
-
-from django.core.files.base import ContentFile
 from django.db import transaction
-from django.utils import timezone
+from django.db.models import OuterRef, Subquery
 
-from organizations.scoping import require_org_admin
-from reports.documents import annual_context, o42_context
-from reports.models import ExportState, ReportExport, ReportKind
-from reports.pdf import lay_out, sha256
-
-LOG = logging.getLogger(__name__)
-DOCUMENTS = {
-    ReportKind.O42: ("reports/pdf/o42.html", o42_context),
-    ReportKind.ANNUAL: ("reports/pdf/annual.html", annual_context),
-}
+from ita_portal import jobs
+from ita_portal.models import UNFINISHED, Job, JobState
+from reports.models import ReportExport
+from reports.permissions import require_exporter
+from reports.tasks import REPORT_EXPORT
 
 
-def report_pdf(kind, organization, fiscal_year, progress=lambda step, pages=None: None):
-    template, context = DOCUMENTS[kind]
-    progress(1)
-    document = lay_out(template, context(organization, fiscal_year))
-    progress(2, len(document.pages))
-    data = document.write_pdf()
-    progress(3)
-    return data
-
-
+@transaction.atomic
 def export_start(*, organization, kind, fiscal_year, by):
-    """Queue a render; the task runs after the row is committed."""
-    require_org_admin(by, organization)
-    from reports.tasks import render_export
-
+    """Queue a render after commit; while one of the same report is unfinished, return it."""
+    require_exporter(by, organization)
+    running = with_job(ReportExport.objects.filter(
+        organization=organization, kind=kind, fiscal_year=fiscal_year)
+    ).filter(job_state__in=UNFINISHED).first()
+    if running is not None:
+        return running
     export = ReportExport.objects.create(organization=organization, kind=kind,
                                          fiscal_year=fiscal_year, requested_by=by)
-    transaction.on_commit(lambda: render_export.enqueue(export.pk))
+    jobs.enqueue(REPORT_EXPORT, export.pk)
     return export
 
 
-def _progress(export):
-    def report(step, pages=None):
-        fields = {"step": step, "state": ExportState.RUNNING}
-        if pages is not None:
-            fields["pages"] = pages
-        ReportExport.objects.filter(pk=export.pk).update(**fields)
-    return report
+def export_job(export):
+    return jobs.latest(REPORT_EXPORT, export.pk)
 
 
-def export_run(export):
-    try:
-        data = report_pdf(export.kind, export.organization, export.fiscal_year,
-                          _progress(export))
-    except Exception:
-        LOG.exception("report export %s failed", export.pk)
-        ReportExport.objects.filter(pk=export.pk).update(
-            state=ExportState.FAILED, finished_at=timezone.now(),
-            error="สร้างรายงานไม่สำเร็จ โปรดลองใหม่หรือแจ้งผู้ดูแลระบบ")
-        return
-    export.refresh_from_db()
-    export.file.save(f"{export.kind}-{export.fiscal_year}-{export.pk}.pdf", ContentFile(data),
-                     save=False)
-    export.sha256, export.state, export.step = sha256(data), ExportState.DONE, 4
-    export.finished_at = timezone.now()
-    export.save()
+def with_job(exports):
+    """Exports annotated with the state of their latest job (`job_state`), in one query."""
+    latest = Job.objects.filter(kind=REPORT_EXPORT, object_id=OuterRef("pk"))
+    return exports.annotate(job_state=Subquery(latest.values("state")[:1]))
+
+
+def export_list(exports, limit=50):
+    """The latest exports with the Thai name of their job's state (`job_label`)."""
+    exports = list(with_job(exports)[:limit])
+    for export in exports:
+        export.job_label = JobState(export.job_state).label if export.job_state else ""
+    return exports

@@ -12,13 +12,15 @@ from dataclasses import dataclass
 
 from django.db.models import Prefetch
 
+from ita_portal.thai import fiscal_half_start, fiscal_quarter_start, fiscal_year_of
 from measures.models import (
     CLOSED_STATUSES,
+    WORK_EVENTS,
     Cadence,
     Measure,
+    MeasureEvent,
     MeasureStep,
     ProgressUpdate,
-    StatusChange,
 )
 from measures.selectors import with_list_data
 from reports.models import Meeting
@@ -37,15 +39,6 @@ def previous_meeting(meeting):
             .order_by("-date").first())
 
 
-def _half_start(day):
-    """First day of the fiscal half-year containing `day`: 1 October or 1 April."""
-    if day.month >= 10:
-        return datetime.date(day.year, 10, 1)
-    if day.month < 4:
-        return datetime.date(day.year - 1, 10, 1)
-    return datetime.date(day.year, 4, 1)
-
-
 def _first_in_period(meeting, since, before):
     return since <= meeting.date and (before is None or before.date < since)
 
@@ -54,10 +47,9 @@ def cadence_due(cadence, meeting, before):
     if cadence == Cadence.EVERY_MEETING:
         return True
     if cadence == Cadence.TWICE_A_YEAR:
-        return _first_in_period(meeting, _half_start(meeting.date), before)
-    july = datetime.date(meeting.date.year if meeting.date.month < 10 else meeting.date.year + 1,
-                         7, 1)
-    return _first_in_period(meeting, july, before)
+        return _first_in_period(meeting, fiscal_half_start(meeting.date), before)
+    last_quarter = fiscal_quarter_start(fiscal_year_of(meeting.date), 4)  # yearly: from July
+    return _first_in_period(meeting, last_quarter, before)
 
 
 def report_rows(meeting):
@@ -70,8 +62,9 @@ def report_rows(meeting):
         Prefetch("updates", queryset=_after(ProgressUpdate.objects.select_related("by")
                                             .prefetch_related("evidence"), "created_at", since),
                  to_attr="recent_updates"),
-        Prefetch("status_changes", queryset=_after(StatusChange.objects.select_related("by"),
-                                                   "at", since), to_attr="recent_changes"))
+        Prefetch("events", queryset=_after(MeasureEvent.objects.filter(kind__in=WORK_EVENTS)
+                                           .select_related("by"), "at", since),
+                 to_attr="recent_changes"))
     notes = {n.measure_id: n for n in meeting.notes.all()}
     return [ReportRow(m, m.recent_updates, m.recent_changes, notes.get(m.pk))
             for m in measures.order_by("number")

@@ -1,38 +1,39 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, HttpResponse
+from django.core.exceptions import ValidationError
+from django.http import FileResponse, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from ita_portal import jobs
 from ita_portal.thai import thai_digits
 from measures.models import Measure
-from organizations.models import Role
-from organizations.scoping import require_member, require_org_admin
+from organizations.scoping import require_member
 from reports.forms import MeetingForm
 from reports.meeting_report import report_rows
 from reports.models import Meeting
+from reports.permissions import (
+    can_manage_meetings,
+    get_meeting_for_user,
+    require_meeting_manager,
+)
 from reports.services import (
     meeting_close,
     meeting_note_save,
     meeting_notes_save,
     meeting_pdf,
+    meeting_pdf_job,
     meeting_render_retry,
 )
-
-
-def _meeting_for_user(request, pk):
-    organization = require_member(request.user)
-    return get_object_or_404(Meeting.objects.select_related("committee", "organization"),
-                             pk=pk, organization=organization)
 
 
 @login_required
 def meeting_list(request):
     organization = require_member(request.user)
-    is_admin = request.user.role == Role.ADMIN
-    if request.method == "POST" and not is_admin:
-        raise PermissionDenied("เฉพาะผู้ดูแลระบบของหน่วยงานเท่านั้น")
+    is_admin = can_manage_meetings(request.user, organization)
+    if request.method == "POST":
+        require_meeting_manager(request.user, organization)
     form = MeetingForm(request.POST or None, organization=organization) if is_admin else None
     if form is not None and request.method == "POST":
         if form.is_valid():
@@ -45,20 +46,25 @@ def meeting_list(request):
                   status=status)
 
 
-def _detail(request, meeting, typed=None, status=200):
+def _detail(request, meeting, typed=None, status=200, job=None):
     rows = report_rows(meeting)
     for row in rows:  # what the admin typed stays in the boxes when saving is refused
         row.typed = (typed or {}).get(row.measure.pk, row.note.note if row.note else "")
+    is_admin = can_manage_meetings(request.user, meeting.organization)
     return render(request, "reports/meeting_detail.html", {
-        "meeting": meeting, "rows": rows,
-        "is_admin": request.user.role == Role.ADMIN,
-        "can_manage": request.user.role == Role.ADMIN and not meeting.is_closed,
+        "meeting": meeting, "rows": rows, "job": job or meeting_pdf_job(meeting),
+        "is_admin": is_admin, "can_manage": is_admin and not meeting.is_closed,
         "unsaved": [row for row in rows if typed and row.typed]}, status=status)
 
 
 @login_required
 def meeting_detail(request, pk):
-    return _detail(request, _meeting_for_user(request, pk))
+    meeting, _ = get_meeting_for_user(request, pk)
+    job = meeting_pdf_job(meeting)
+    if request.GET.get("format") == "json":
+        return JsonResponse(jobs.status(job, file=reverse("meeting-pdf", args=[meeting.pk])
+                                        if meeting.report_file else None))
+    return _detail(request, meeting, job=job)
 
 
 def _typed_notes(request, meeting):
@@ -71,7 +77,7 @@ def _typed_notes(request, meeting):
 @require_POST
 def meeting_notes(request, pk):
     """All resolutions of the meeting in one form; then, if asked, on to closing it."""
-    meeting = _meeting_for_user(request, pk)
+    meeting, _ = get_meeting_for_user(request, pk)
     typed = _typed_notes(request, meeting)
     try:
         meeting_notes_save(meeting=meeting, notes=typed, by=request.user)
@@ -88,7 +94,7 @@ def meeting_notes(request, pk):
 @login_required
 @require_POST
 def meeting_note(request, pk, measure_pk):
-    meeting = _meeting_for_user(request, pk)
+    meeting, _ = get_meeting_for_user(request, pk)
     measure = get_object_or_404(Measure, pk=measure_pk, organization=meeting.organization)
     try:
         meeting_note_save(meeting=meeting, measure=measure, by=request.user,
@@ -101,9 +107,9 @@ def meeting_note(request, pk, measure_pk):
 @login_required
 def meeting_close_view(request, pk):
     """GET: what closing will do, and a button to confirm; POST: close and freeze."""
-    meeting = _meeting_for_user(request, pk)
+    meeting, _ = get_meeting_for_user(request, pk)
     if request.method != "POST":
-        require_org_admin(request.user, meeting.organization)
+        require_meeting_manager(request.user, meeting.organization)
         rows = report_rows(meeting)
         return render(request, "reports/meeting_close.html", {
             "meeting": meeting, "rows": rows,
@@ -120,7 +126,7 @@ def meeting_close_view(request, pk):
 @login_required
 @require_POST
 def meeting_render_view(request, pk):
-    meeting = _meeting_for_user(request, pk)
+    meeting, _ = get_meeting_for_user(request, pk)
     try:
         meeting_render_retry(meeting=meeting, by=request.user)
     except ValidationError as error:
@@ -130,11 +136,12 @@ def meeting_render_view(request, pk):
 
 @login_required
 def meeting_pdf_view(request, pk):
-    meeting = _meeting_for_user(request, pk)
+    meeting, _ = get_meeting_for_user(request, pk)
     name = f"meeting-{meeting.fiscal_year}-{meeting.number}.pdf"
     if meeting.is_closed and not meeting.report_file:
-        messages.info(request, meeting.report_error or "ระบบกำลังจัดทำไฟล์ PDF ที่ตรึงไว้ "
-                      "โปรดรอสักครู่แล้วลองอีกครั้ง")
+        job = meeting_pdf_job(meeting)
+        messages.info(request, job.error if job and job.error else
+                      "ระบบกำลังจัดทำไฟล์ PDF ที่ตรึงไว้ โปรดรอสักครู่แล้วลองอีกครั้ง")
         return redirect("meeting-detail", pk=meeting.pk)
     if meeting.is_closed:
         return FileResponse(meeting.report_file.open("rb"), as_attachment=True, filename=name,

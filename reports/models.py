@@ -1,4 +1,4 @@
-"""Committees, their members and meetings; a closed meeting keeps its frozen report."""
+"""Committees, their members and meetings (a closed one keeps its frozen report); exports."""
 
 from django.conf import settings
 from django.db import models
@@ -67,7 +67,6 @@ class Meeting(models.Model):
     report_sha256 = models.CharField("SHA-256 ของรายงาน", max_length=64, blank=True)
     report_html = models.TextField("เนื้อหารายงานที่ตรึงไว้ ณ เวลาปิดการประชุม", blank=True,
                                    editable=False)
-    report_error = models.CharField("ข้อผิดพลาดในการจัดทำ PDF", max_length=200, blank=True)
 
     class Meta:
         verbose_name = "การประชุม"
@@ -82,11 +81,6 @@ class Meeting(models.Model):
     @property
     def is_closed(self):
         return self.status == MeetingStatus.CLOSED
-
-    @property
-    def report_pending(self):
-        """Closed, its content frozen, the PDF still being rendered in the background."""
-        return self.is_closed and not self.report_file and not self.report_error
 
 
 class MeetingNote(models.Model):
@@ -115,15 +109,8 @@ class ReportKind(models.TextChoices):
     ANNUAL = "annual", "รายงานผลการดำเนินการตามมาตรการ"
 
 
-class ExportState(models.TextChoices):
-    QUEUED = "queued", "รอคิว"
-    RUNNING = "running", "กำลังสร้าง"
-    DONE = "done", "เสร็จแล้ว"
-    FAILED = "failed", "ไม่สำเร็จ"
-
-
 class ReportExport(models.Model):
-    """A report rendered in the background; its PDF is kept with its SHA-256."""
+    """A report rendered in the background (a `reports.export` job); its PDF and SHA-256."""
 
     organization = models.ForeignKey(Organization, on_delete=models.CASCADE,
                                      related_name="report_exports", verbose_name="หน่วยงาน")
@@ -132,16 +119,9 @@ class ReportExport(models.Model):
     requested_by = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="+",
                                      verbose_name="ขอโดย")
     created_at = models.DateTimeField("ขอเมื่อ", auto_now_add=True)
-    state = models.CharField("สถานะ", max_length=8, choices=ExportState.choices,
-                             default=ExportState.QUEUED)
-    step = models.PositiveSmallIntegerField("ขั้นที่ทำแล้ว", default=0)
     pages = models.PositiveIntegerField("จำนวนหน้า", null=True, blank=True)
-    finished_at = models.DateTimeField("เสร็จเมื่อ", null=True, blank=True)
     file = models.FileField("ไฟล์ PDF", upload_to="report-exports/", blank=True)
     sha256 = models.CharField("SHA-256", max_length=64, blank=True)
-    error = models.TextField("ข้อผิดพลาด", blank=True)
-
-    STEPS = ("รอคิว", "รวบรวมข้อมูล", "จัดหน้า", "เขียนไฟล์ PDF", "เสร็จแล้ว")
 
     class Meta:
         verbose_name = "การส่งออกรายงาน"
@@ -150,11 +130,3 @@ class ReportExport(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()} {self.fiscal_year}"
-
-    @property
-    def percent(self):
-        return 100 * self.step // (len(self.STEPS) - 1)
-
-    @property
-    def step_label(self):
-        return self.STEPS[self.step]

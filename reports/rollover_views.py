@@ -6,7 +6,8 @@ from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 
-from organizations.scoping import require_member, require_org_admin
+from organizations.permissions import require_org_admin
+from organizations.scoping import require_member
 from reports import rollover
 
 

@@ -2,25 +2,22 @@
 
 Closing a meeting freezes its report as HTML in the same transaction (a tenth of a second for
 200 measures); the PDF is rendered from that frozen HTML by a background task, so later edits
-to measures cannot reach it and a large report (3 s) never holds up the request.
+to measures cannot reach it and a large report (3 s) never holds up the request. The render
+is a job (`reports.tasks.render_meeting_report`): its state and error are on the job row.
 """
 
-import logging
-
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.files.base import ContentFile
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
 
-from organizations.scoping import require_org_admin
+from ita_portal import jobs
+from ita_portal.pdf import lay_out_html
 from reports.documents import paper_timelines
 from reports.meeting_report import report_rows
 from reports.models import Meeting, MeetingNote, MeetingStatus
-from reports.pdf import lay_out_html, sha256
-
-LOG = logging.getLogger(__name__)
-RENDER_FAILED = "จัดทำไฟล์ PDF ไม่สำเร็จ โปรดกด \"จัดทำ PDF อีกครั้ง\" หรือแจ้งผู้ดูแลระบบ"
+from reports.permissions import require_meeting_manager
+from reports.tasks import MEETING_PDF
 
 
 def _require_open(meeting):
@@ -44,7 +41,7 @@ def meeting_pdf(meeting):
 @transaction.atomic
 def meeting_close(*, meeting, by):
     """Freeze the report's content and close the meeting; its PDF is rendered after commit."""
-    require_org_admin(by, meeting.organization)
+    require_meeting_manager(by, meeting.organization)
     meeting = Meeting.objects.select_for_update().select_related("committee", "organization"
                                                                  ).get(pk=meeting.pk)
     _require_open(meeting)
@@ -52,41 +49,22 @@ def meeting_close(*, meeting, by):
     meeting.status, meeting.closed_at, meeting.closed_by = (MeetingStatus.CLOSED,
                                                             timezone.now(), by)
     meeting.save()
-    _enqueue_render(meeting)
+    jobs.enqueue(MEETING_PDF, meeting.pk)
     return meeting
 
 
 def meeting_render_retry(*, meeting, by):
     """Render a closed meeting's frozen report again after a failure; its content is fixed."""
-    require_org_admin(by, meeting.organization)
-    if not meeting.is_closed or meeting.report_file:
+    require_meeting_manager(by, meeting.organization)
+    job = meeting_pdf_job(meeting)
+    if not meeting.is_closed or meeting.report_file or (job and not job.finished):
         raise ValidationError("รายงานของการประชุมนี้ไม่ต้องจัดทำใหม่")
-    Meeting.objects.filter(pk=meeting.pk).update(report_error="")
-    _enqueue_render(meeting)
+    return jobs.enqueue(MEETING_PDF, meeting.pk)
 
 
-def _enqueue_render(meeting):
-    from reports.tasks import render_meeting_report
-
-    transaction.on_commit(lambda: render_meeting_report.enqueue(meeting.pk))
-
-
-@transaction.atomic
-def meeting_render_frozen(meeting_id):
-    """Write the PDF of a closed meeting from its frozen HTML and keep its SHA-256, once."""
-    meeting = Meeting.objects.select_for_update().get(pk=meeting_id)
-    if not meeting.is_closed or meeting.report_file:
-        return meeting
-    try:
-        pdf = lay_out_html(meeting.report_html).write_pdf()
-    except Exception:
-        LOG.exception("meeting report %s failed", meeting.pk)
-        Meeting.objects.filter(pk=meeting.pk).update(report_error=RENDER_FAILED)
-        return meeting
-    meeting.report_file.save(f"meeting-{meeting.pk}.pdf", ContentFile(pdf), save=False)
-    meeting.report_sha256, meeting.report_error = sha256(pdf), ""
-    meeting.save(update_fields=["report_file", "report_sha256", "report_error"])
-    return meeting
+def meeting_pdf_job(meeting):
+    """The latest job rendering this meeting's frozen PDF (None before it is closed)."""
+    return jobs.latest(MEETING_PDF, meeting.pk)
 
 
 @transaction.atomic
@@ -95,7 +73,7 @@ def meeting_notes_save(*, meeting, notes, by):
 
     The meeting row is locked first, as closing locks it: notes saved while a meeting closes
     are either in the frozen report or refused with the meeting closed, never lost."""
-    require_org_admin(by, meeting.organization)
+    require_meeting_manager(by, meeting.organization)
     meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
     _require_open(meeting)
     measures = set(meeting.organization.measures.filter(pk__in=notes)
@@ -112,7 +90,7 @@ def meeting_notes_save(*, meeting, notes, by):
 
 
 def meeting_note_save(*, meeting, measure, note, by):
-    require_org_admin(by, meeting.organization)
+    require_meeting_manager(by, meeting.organization)
     _require_open(meeting)
     if measure.organization_id != meeting.organization_id:
         raise PermissionDenied("มาตรการนี้ไม่ใช่ของหน่วยงาน")

@@ -1,15 +1,53 @@
-from django_tasks import task
+"""The background work of reports: the frozen meeting PDF and the O42/annual exports.
 
-from reports.exports import export_run
-from reports.models import ReportExport
-from reports.services import meeting_render_frozen
+Each function is registered for a job kind (`ita_portal.jobs`); services enqueue, the worker
+runs these bodies, and the job row carries state, progress and error.
+"""
+
+from django.core.files.base import ContentFile
+from django.db import transaction
+
+from ita_portal import jobs
+from ita_portal.pdf import lay_out_html, sha256
+from reports.documents import report_pdf
+from reports.models import Meeting, ReportExport
+
+MEETING_PDF = "reports.meeting_pdf"
+REPORT_EXPORT = "reports.export"
+RENDER_FAILED = "จัดทำไฟล์ PDF ไม่สำเร็จ โปรดกด \"จัดทำ PDF อีกครั้ง\" หรือแจ้งผู้ดูแลระบบ"
+EXPORT_FAILED = "สร้างรายงานไม่สำเร็จ โปรดลองใหม่หรือแจ้งผู้ดูแลระบบ"
+EXPORT_STEPS = ("รอคิว", "รวบรวมข้อมูล", "จัดหน้า", "เขียนไฟล์ PDF", "เสร็จแล้ว")
 
 
-@task()
-def render_export(export_id):
-    export_run(ReportExport.objects.select_related("organization").get(pk=export_id))
+@jobs.work(MEETING_PDF, failed=RENDER_FAILED)
+def render_meeting_report(job):
+    """Write the PDF of a closed meeting from its frozen HTML and keep its SHA-256, once."""
+    meeting = Meeting.objects.get(pk=job.object_id)
+    if not meeting.is_closed or meeting.report_file:
+        return
+    jobs.report(job, 25, "จัดหน้า")
+    pdf = lay_out_html(meeting.report_html).write_pdf()
+    with transaction.atomic():
+        meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+        if meeting.report_file:
+            return
+        meeting.report_file.save(f"meeting-{meeting.pk}.pdf", ContentFile(pdf), save=False)
+        meeting.report_sha256 = sha256(pdf)
+        meeting.save(update_fields=["report_file", "report_sha256"])
 
 
-@task()
-def render_meeting_report(meeting_id):
-    meeting_render_frozen(meeting_id)
+@jobs.work(REPORT_EXPORT, failed=EXPORT_FAILED)
+def render_export(job):
+    export = ReportExport.objects.select_related("organization").get(pk=job.object_id)
+
+    def progress(step, pages=None):
+        jobs.report(job, 100 * step // (len(EXPORT_STEPS) - 1), EXPORT_STEPS[step])
+        if pages is not None:
+            ReportExport.objects.filter(pk=export.pk).update(pages=pages)
+
+    data = report_pdf(export.kind, export.organization, export.fiscal_year, progress)
+    export.refresh_from_db()
+    export.file.save(f"{export.kind}-{export.fiscal_year}-{export.pk}.pdf", ContentFile(data),
+                     save=False)
+    export.sha256 = sha256(data)
+    export.save(update_fields=["file", "sha256"])

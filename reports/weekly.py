@@ -1,13 +1,12 @@
 """The committee chair's weekly summary: what is overdue, what is due before the next meeting,
 which evidence links broke. One notice per chair per ISO week."""
 
-import datetime
-
 from django.urls import reverse
 from django.utils import timezone
 
 from disclosure.models import EvidenceLink
 from ita_portal.thai import thai_date
+from measures.deadlines import days, overdue_q
 from measures.models import CLOSED_STATUSES, Measure
 from organizations.models import Organization, User
 from organizations.notices import notify
@@ -17,14 +16,14 @@ from reports.models import Meeting, MeetingStatus
 def next_meeting_date(organization, today):
     meeting = (Meeting.objects.filter(organization=organization, status=MeetingStatus.OPEN,
                                       date__gte=today).order_by("date").first())
-    return meeting.date if meeting else today + datetime.timedelta(days=30)
+    return meeting.date if meeting else today + days("horizon")
 
 
 def summary_text(organization, today):
     horizon = next_meeting_date(organization, today)
     open_measures = (Measure.objects.filter(organization=organization)
                      .exclude(status__in=CLOSED_STATUSES).order_by("end_date"))
-    overdue = list(open_measures.filter(end_date__lt=today))
+    overdue = list(open_measures.filter(overdue_q(today)))
     due = list(open_measures.filter(end_date__gte=today, end_date__lte=horizon))
     broken = list(EvidenceLink.objects.filter(item__organization=organization, is_broken=True,
                                               removed_at__isnull=True)

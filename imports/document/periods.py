@@ -8,7 +8,14 @@ such month before it), 'ตุลาคม ๒๕๖๔ - กันยายน 
 import datetime
 import re
 
-from ita_portal.thai import BE_OFFSET, MONTHS_TH, MONTHS_TH_SHORT, arabic_digits, fiscal_year_bounds
+from ita_portal.thai import (
+    BE_OFFSET,
+    MONTHS_TH,
+    MONTHS_TH_SHORT,
+    arabic_digits,
+    calendar_year_of_month,
+    fiscal_year_bounds,
+)
 
 WHOLE_YEAR = re.compile(r"ตลอด\s*ปี(งบประมาณ)?|ทั้งปี(งบประมาณ)?|ต\.ค\.\s*-\s*ก\.ย\.\s*$")
 NAMES = {**{m: i for i, m in enumerate(MONTHS_TH, 1)},
@@ -23,10 +30,6 @@ def _year(value):
         return None
     year = int(value)
     return year + 2500 if year < 100 else year
-
-
-def _in_fiscal_year(month, fiscal_year):
-    return fiscal_year - BE_OFFSET - (1 if month >= 10 else 0)
 
 
 def _month_end(year, month):
@@ -45,7 +48,7 @@ def parse_period(text, fiscal_year):
     if not points:
         return None
     (first, first_year), (last, last_year) = points[0], points[-1]
-    end_year = (last_year - BE_OFFSET) if last_year else _in_fiscal_year(last, fiscal_year)
+    end_year = (last_year - BE_OFFSET) if last_year else calendar_year_of_month(last, fiscal_year)
     if first_year:
         start_year = first_year - BE_OFFSET
     else:

@@ -15,10 +15,11 @@ from imports.document.reading import criteria_of, recognise
 from imports.document.source import read_document
 from imports.models import ImportBatch, ImportedObject, Pipeline
 from imports.upload import check_size
-from imports.workbook.records import assign_owners
+from imports.workbook.records import owners_of
 from indicators.models import Indicator, IndicatorScore, Recommendation, Tool
 from indicators.selectors import require_assessed_year
-from measures.models import Cadence, ImprovementIssue, Measure, MeasureStep
+from measures.models import Cadence, ImprovementIssue, Measure
+from measures.services import issue_upsert, measure_save, measure_upsert, step_upsert
 from organizations.models import Position
 from organizations.owners import EVERYONE_PATTERN, normalise, owner_index
 
@@ -51,8 +52,8 @@ def owner_choices(batch):
 class Writer:
     """Creates or changes what the batch holds and remembers every row it touched."""
 
-    def __init__(self, batch, mapping, skip=()):
-        self.batch, self.org = batch, batch.organization
+    def __init__(self, batch, mapping, skip=(), by=None):
+        self.batch, self.org, self.by = batch, batch.organization, by or batch.created_by
         self.mapping = mapping  # owner name → Department, Position, "new" or None
         self.skip = set(skip)  # "scores:9", "issues:3", "measures:0": rows the admin unticked
         self.index = owner_index(self.org)
@@ -77,11 +78,7 @@ class Writer:
             self.existing(type(obj))
             return
         before = {name: compare.stored(getattr(obj, name)) for name in changes}
-        for name in changes:
-            setattr(obj, name, values[name])
-        if hasattr(obj, "version"):
-            obj.version += 1
-        obj.save()
+        write_fields(obj, {name: values[name] for name in changes}, self.by)
         after = {name: compare.stored(getattr(obj, name)) for name in changes}
         ImportedObject.objects.create(batch=self.batch, model=obj._meta.label,
                                       object_id=obj.pk, before=before, after=after)
@@ -98,8 +95,22 @@ class Writer:
             self.mapping[name] = chosen
         return chosen
 
-    def set_owners(self, obj, names):
-        assign_owners(obj, [self.owner(n) for n in names])
+    def owners(self, names):
+        return owners_of([self.owner(n) for n in names])
+
+
+def write_fields(obj, fields, by):
+    """Change an imported row through its app's write path (measures and issues keep their
+    version check and history there)."""
+    if isinstance(obj, Measure):
+        measure_save(organization=obj.organization, measure=obj, fields=fields, by=by)
+    elif isinstance(obj, ImprovementIssue):
+        issue_upsert(organization=obj.organization, fiscal_year=obj.fiscal_year, issue=obj,
+                     fields=fields)
+    else:
+        for name, value in fields.items():
+            setattr(obj, name, value)
+        obj.save(update_fields=list(fields))
 
 
 def _write_scores(writer, plan, year):
@@ -127,13 +138,14 @@ def _write_issues(writer, plan, year, fiscal_year):
         if found is not None:
             writer.update(found, compare.issue_values(draft))
             continue
-        issue = writer.remember(ImprovementIssue.objects.create(
-            organization=writer.org, fiscal_year=fiscal_year, assessment_year=year,
-            indicator=indicator, trigger_score=_score(plan, draft["indicator"]),
-            title=draft["title"], approach=draft["approach"], monitoring=draft["monitoring"],
-            cadence=draft["cadence"] or Cadence.EVERY_MEETING, order=order,
-            owner_text=", ".join(draft["owners"])[:300]))
-        writer.set_owners(issue, draft["owners"])
+        writer.remember(issue_upsert(
+            organization=writer.org, fiscal_year=fiscal_year, owners=writer.owners(
+                draft["owners"]),
+            fields={"assessment_year": year, "indicator": indicator, "title": draft["title"],
+                    "approach": draft["approach"], "monitoring": draft["monitoring"],
+                    "trigger_score": _score(plan, draft["indicator"]), "order": order,
+                    "cadence": draft["cadence"] or Cadence.EVERY_MEETING,
+                    "owner_text": ", ".join(draft["owners"])[:300]})[0])
 
 
 def _score(plan, number):
@@ -149,22 +161,23 @@ def _write_measures(writer, plan, fiscal_year):
         if found is not None:
             writer.update(found, compare.measure_values(draft))
             continue
-        measure = writer.remember(Measure.objects.create(
+        measure = writer.remember(measure_upsert(
             organization=writer.org, fiscal_year=fiscal_year, number=draft["number"],
-            owner_text=", ".join(draft["owners"])[:300], **compare.measure_values(draft)))
-        writer.set_owners(measure, draft["owners"])
-        measure.indicators.set(Indicator.objects.filter(year__year=fiscal_year,
-                                                        number__in=draft["indicators"]))
+            by=writer.by, owners=writer.owners(draft["owners"]),
+            indicators=Indicator.objects.filter(year__year=fiscal_year,
+                                                number__in=draft["indicators"]),
+            fields={"owner_text": ", ".join(draft["owners"])[:300],
+                    **compare.measure_values(draft)})[0])
         _write_steps(measure, draft["steps"])
 
 
 def _write_steps(measure, steps):
     for order, step in enumerate(steps, start=1):
-        MeasureStep.objects.create(
-            measure=measure, order=order, text=step["text"],
-            owner_text=", ".join(step["owners"])[:300], period_text=step["period_text"][:120],
-            start_date=step["start"] and datetime.date.fromisoformat(step["start"]),
-            end_date=step["end"] and datetime.date.fromisoformat(step["end"]))
+        step_upsert(measure=measure, order=order, fields={
+            "text": step["text"], "owner_text": ", ".join(step["owners"])[:300],
+            "period_text": step["period_text"][:120],
+            "start_date": step["start"] and datetime.date.fromisoformat(step["start"]),
+            "end_date": step["end"] and datetime.date.fromisoformat(step["end"])})
 
 
 def _write_recommendations(writer, plan, year):
@@ -181,8 +194,8 @@ def _write_recommendations(writer, plan, year):
             text=draft["text"], order=order))
 
 
-def apply_document(batch, mapping, skip=()):
-    writer = Writer(batch, dict(mapping), skip)
+def apply_document(batch, mapping, skip=(), by=None):
+    writer = Writer(batch, dict(mapping), skip, by)
     year = require_assessed_year(batch.fiscal_year)
     _write_scores(writer, batch.plan, year)
     _write_issues(writer, batch.plan, year, batch.fiscal_year)
@@ -191,13 +204,12 @@ def apply_document(batch, mapping, skip=()):
     return writer.counts
 
 
-def undo_document_updates(batch):
+def undo_document_updates(batch, by=None):
     """Write back what the batch changed, newest first; refuse if changed again since."""
     for row in batch.created_rows.filter(before__isnull=False).order_by("-pk"):
         obj = apps.get_model(row.model).objects.filter(pk=row.object_id).first()
         if obj is None or any(compare.stored(getattr(obj, k)) != v for k, v in row.after.items()):
             raise ValidationError(f"“{row.model}” ถูกแก้ไขหลังการนำเข้าแล้ว จึงยกเลิกทั้งชุดไม่ได้ "
                                   "โปรดแก้ไขรายการนั้นโดยตรง")
-        for name, value in row.before.items():
-            setattr(obj, name, compare.loaded(obj, name, value))
-        obj.save()
+        write_fields(obj, {name: compare.loaded(obj, name, value)
+                           for name, value in row.before.items()}, by)

@@ -6,15 +6,13 @@ snapshot back restores the record, which is how an import is undone.
 
 import datetime
 
-from django.db.models import F
-from django.utils import timezone
-
 from disclosure.models import DisclosureItem
-from disclosure.services import clean_urls, replace_links
+from disclosure.services import clean_urls, item_write
 from imports.workbook import layout
 from indicators.models import AssessmentYear, Indicator
 from measures.models import Cadence, ImprovementIssue, Measure, MeasureStep
 from measures.presenters import EVERYONE
+from measures.services import issue_upsert, measure_upsert, step_upsert
 from organizations.models import Department, Position
 from organizations.owners import EVERYONE_PATTERN, normalise, owner_index
 
@@ -54,22 +52,23 @@ class Target:
         return self.owners.get(normalise(name))
 
 
-def owner_names(obj):
+def owner_cells(obj):
+    """The owners column of a workbook row: everyone, departments, positions (no users)."""
     names = [EVERYONE] if obj.owned_by_everyone else []
     names += [d.name_th for d in obj.owner_departments.all()]
     return names + [p.name_th for p in obj.owner_positions.all()]
 
 
-def assign_owners(obj, resolved):
-    """Link resolved owners (Department, Position or "everyone") to an issue or a measure."""
-    obj.owner_departments.set([o for o in resolved if isinstance(o, Department)])
-    obj.owner_positions.set([o for o in resolved if isinstance(o, Position)])
-    obj.owned_by_everyone = "everyone" in resolved
-    obj.save(update_fields=["owned_by_everyone"])
+def owners_of(resolved):
+    """Resolved owners (Department, Position or "everyone") as measures.services.owners_set
+    takes them."""
+    return {"departments": [o for o in resolved if isinstance(o, Department)],
+            "positions": [o for o in resolved if isinstance(o, Position)],
+            "everyone": "everyone" in resolved}
 
 
-def set_owners(target, obj, names):
-    assign_owners(obj, [target.owner(n) for n in names])
+def owners_named(target, names):
+    return owners_of([target.owner(n) for n in names])
 
 
 # Owners ------------------------------------------------------------------------------------
@@ -104,7 +103,7 @@ def owner_write(target, obj, row):
 def issue_snapshot(obj):
     return {"id": obj.pk, "indicator": obj.indicator.number if obj.indicator else None,
             "order": obj.order, "title": obj.title, "approach": blank(obj.approach),
-            "owners": owner_names(obj), "owner_text": blank(obj.owner_text),
+            "owners": owner_cells(obj), "owner_text": blank(obj.owner_text),
             "monitoring": blank(obj.monitoring), "cadence": CADENCE_LABELS[obj.cadence]}
 
 
@@ -118,16 +117,16 @@ def issue_find(target, row):
 
 
 def issue_write(target, obj, row):
-    obj = obj or ImprovementIssue(organization=target.org, fiscal_year=target.fiscal_year,
-                                  assessment_year=AssessmentYear.objects.get(
-                                      year=target.assessed))
-    obj.indicator = Indicator.objects.get(year__year=target.assessed, number=row["indicator"])
-    obj.order, obj.title, obj.approach = row["order"] or 0, row["title"], row["approach"] or ""
-    obj.owner_text, obj.monitoring = row["owner_text"] or "", row["monitoring"] or ""
-    obj.cadence = CADENCE_BY_LABEL.get(row["cadence"], Cadence.EVERY_MEETING)
-    obj.save()
-    set_owners(target, obj, row["owners"])
-    return obj
+    fields = {"indicator": Indicator.objects.get(year__year=target.assessed,
+                                                 number=row["indicator"]),
+              "order": row["order"] or 0, "title": row["title"],
+              "approach": row["approach"] or "", "owner_text": row["owner_text"] or "",
+              "monitoring": row["monitoring"] or "",
+              "cadence": CADENCE_BY_LABEL.get(row["cadence"], Cadence.EVERY_MEETING)}
+    if obj is None:
+        fields["assessment_year"] = AssessmentYear.objects.get(year=target.assessed)
+    return issue_upsert(organization=target.org, fiscal_year=target.fiscal_year, issue=obj,
+                        fields=fields, owners=owners_named(target, row["owners"]))[0]
 
 
 # Measures ----------------------------------------------------------------------------------
@@ -135,7 +134,7 @@ def issue_write(target, obj, row):
 def measure_snapshot(obj):
     return {"number": obj.number, "title": obj.title,
             "indicators": sorted(i.number for i in obj.indicators.all()),
-            "owners": owner_names(obj), "owner_text": blank(obj.owner_text),
+            "owners": owner_cells(obj), "owner_text": blank(obj.owner_text),
             "start_date": iso(obj.start_date), "end_date": iso(obj.end_date),
             "period_text": blank(obj.period_text), "monitoring": blank(obj.monitoring),
             "cadence": CADENCE_LABELS[obj.cadence], "status": obj.get_status_display(),
@@ -148,21 +147,16 @@ def measure_find(target, row):
 
 
 def measure_write(target, obj, row):
-    obj = obj or Measure(organization=target.org, fiscal_year=target.fiscal_year,
-                         number=row["number"])
-    obj.title, obj.owner_text = row["title"], row["owner_text"] or ""
-    obj.start_date = datetime.date.fromisoformat(row["start_date"])
-    obj.end_date = datetime.date.fromisoformat(row["end_date"])
-    obj.period_text, obj.monitoring = row["period_text"] or "", row["monitoring"] or ""
-    obj.cadence = CADENCE_BY_LABEL.get(row["cadence"], Cadence.EVERY_MEETING)
-    if obj.pk:
-        obj.version = F("version") + 1
-    obj.save()
-    obj.refresh_from_db()
-    set_owners(target, obj, row["owners"])
-    obj.indicators.set(Indicator.objects.filter(year__year=target.fiscal_year,
-                                                number__in=row["indicators"]))
-    return obj
+    fields = {"title": row["title"], "owner_text": row["owner_text"] or "",
+              "start_date": datetime.date.fromisoformat(row["start_date"]),
+              "end_date": datetime.date.fromisoformat(row["end_date"]),
+              "period_text": row["period_text"] or "", "monitoring": row["monitoring"] or "",
+              "cadence": CADENCE_BY_LABEL.get(row["cadence"], Cadence.EVERY_MEETING)}
+    return measure_upsert(organization=target.org, fiscal_year=target.fiscal_year,
+                          number=row["number"], fields=fields, by=target.by,
+                          owners=owners_named(target, row["owners"]),
+                          indicators=Indicator.objects.filter(year__year=target.fiscal_year,
+                                                              number__in=row["indicators"]))[0]
 
 
 # Steps -------------------------------------------------------------------------------------
@@ -180,14 +174,13 @@ def step_find(target, row):
 
 
 def step_write(target, obj, row):
-    obj = obj or MeasureStep(order=row["order"], measure=Measure.objects.get(
-        organization=target.org, fiscal_year=target.fiscal_year, number=row["measure"]))
-    obj.text, obj.owner_text = row["text"], row["owner_text"] or ""
-    obj.period_text = row["period_text"] or ""
-    obj.start_date = row["start_date"] and datetime.date.fromisoformat(row["start_date"])
-    obj.end_date = row["end_date"] and datetime.date.fromisoformat(row["end_date"])
-    obj.save()
-    return obj
+    measure = obj.measure if obj else Measure.objects.get(
+        organization=target.org, fiscal_year=target.fiscal_year, number=row["measure"])
+    return step_upsert(measure=measure, order=row["order"], fields={
+        "text": row["text"], "owner_text": row["owner_text"] or "",
+        "period_text": row["period_text"] or "",
+        "start_date": row["start_date"] and datetime.date.fromisoformat(row["start_date"]),
+        "end_date": row["end_date"] and datetime.date.fromisoformat(row["end_date"])})[0]
 
 
 # OIT items ---------------------------------------------------------------------------------
@@ -211,17 +204,14 @@ def oit_find(target, row):
 
 def oit_write(target, obj, row):
     """OIT answer rows always exist (ensure_checklist); status is never set from a file."""
-    obj.owner_department = Department.objects.filter(organization=target.org,
-                                                     name_th=row["department"]).first()
-    obj.owner_position = Position.objects.filter(organization=target.org,
-                                                 name_th=row["position"]).first()
-    obj.due_date = row["due_date"] and datetime.date.fromisoformat(row["due_date"])
-    obj.explanation, obj.version = row["explanation"] or "", F("version") + 1
-    obj.updated_at, obj.updated_by = timezone.now(), target.by
-    obj.save()
-    obj.refresh_from_db()
-    replace_links(obj, clean_urls(row["urls"], target.org.domains))
-    return obj
+    return item_write(item=obj, by=target.by, urls=clean_urls(row["urls"], target.org.domains),
+                      fields={
+        "owner_department": Department.objects.filter(organization=target.org,
+                                                      name_th=row["department"]).first(),
+        "owner_position": Position.objects.filter(organization=target.org,
+                                                  name_th=row["position"]).first(),
+        "due_date": row["due_date"] and datetime.date.fromisoformat(row["due_date"]),
+        "explanation": row["explanation"] or ""})
 
 
 class Kind:

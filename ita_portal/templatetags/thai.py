@@ -1,10 +1,8 @@
-"""Template filters for Thai output: thai_digits, thai_date, be_year and score."""
-
-from decimal import Decimal
+"""Template filters for Thai output: thai_digits, thai_date, be_year, thai_period."""
 
 from django import template
+from django.utils import timezone
 
-from indicators.scoring import round2
 from ita_portal import thai
 
 register = template.Library()
@@ -28,24 +26,9 @@ def be_year(value):
     return "" if value is None else thai.be_year(value)
 
 
-@register.filter
-def score(value):
-    """A score to two decimals, or a dash where there is none."""
-    if value is None or value == "":
-        return "–"
-    return f"{round2(Decimal(str(value))):.2f}"
-
-
 @register.simple_tag
 def thai_period(start, end, fiscal_year=None):
     return thai.thai_period(start, end, fiscal_year)
-
-
-@register.simple_tag
-def data_period(code, year):
-    from indicators.periods import period_text
-
-    return period_text(code, year)
 
 
 @register.filter
@@ -53,7 +36,5 @@ def thai_datetime(value):
     """A moment in Asia/Bangkok: '1 ธ.ค. 2569 20:30'."""
     if not value:
         return ""
-    from django.utils import timezone
-
     local = timezone.localtime(value)
     return f"{thai.thai_date(local.date(), short=True)} {local:%H:%M}"

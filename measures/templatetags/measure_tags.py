@@ -1,16 +1,9 @@
+"""The measure presenters as template filters (`{% load measure_tags %}`)."""
+
 from django import template
 
 from measures import presenters
 
 register = template.Library()
-
-
-@register.filter
-def owner_names(owned):
-    """Owners in one line; the document's own wording when none are linked."""
-    return presenters.owner_names(owned)
-
-
-@register.filter
-def numbered_step(step):
-    return presenters.numbered_step(step)
+register.filter("owner_names", presenters.owner_names)
+register.filter("numbered_step", presenters.numbered_step)

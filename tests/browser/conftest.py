@@ -62,8 +62,8 @@ def screenshot(page):
 @pytest.fixture
 def demo(transactional_db):
     """The demo municipality in a live-server database (flushed after each browser test)."""
+    from demo.loader import load_demo
     from indicators.criteria_loader import load_all
-    from ita_portal.demo import load_demo
 
     load_all()
     return load_demo()[0]

@@ -4,9 +4,9 @@ checklist with last year's URLs carried."""
 
 import pytest
 
+from demo.loader import DEMO_PASSWORD
 from disclosure.models import DisclosureItem
 from indicators.models import AssessmentYear, CriteriaStatus
-from ita_portal.demo import DEMO_PASSWORD
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

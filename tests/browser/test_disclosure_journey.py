@@ -6,9 +6,9 @@ import datetime
 import pytest
 from django.utils import timezone
 
+from demo.loader import DEMO_PASSWORD
 from disclosure.checker import CheckResult
 from disclosure.services import apply_check
-from ita_portal.demo import DEMO_PASSWORD
 from organizations.models import User
 from tests.disclosure.conftest import site  # noqa: F401 (the local website fixture)
 from tests.disclosure.helpers import answer, fill

@@ -1,6 +1,6 @@
 import pytest
 
-from ita_portal.demo import DEMO_PASSWORD
+from demo.loader import DEMO_PASSWORD
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

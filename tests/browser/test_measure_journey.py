@@ -3,7 +3,7 @@ the committee reads it with its history; another department cannot edit it."""
 
 import pytest
 
-from ita_portal.demo import DEMO_PASSWORD
+from demo.loader import DEMO_PASSWORD
 from tests.measures.conftest import PDF
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

@@ -9,9 +9,9 @@ import pytest
 from django.core import mail
 from django_otp.oath import totp
 
+from demo.loader import DEMO_PASSWORD
 from disclosure.models import DisclosureItem
 from indicators.models import OITItem
-from ita_portal.demo import DEMO_PASSWORD
 from measures.models import Measure
 from organizations.models import User
 

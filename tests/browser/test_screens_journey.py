@@ -4,7 +4,7 @@ its button and an oversized file refused before it uploads. Screenshots in test-
 
 import pytest
 
-from ita_portal.demo import DEMO_PASSWORD
+from demo.loader import DEMO_PASSWORD
 from tests.reports.pdfcheck import line_end_allowed
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

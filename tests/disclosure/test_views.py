@@ -86,17 +86,19 @@ def test_concurrent_edit_of_an_item_is_refused(client, org_admin, other_staff, i
 @pytest.mark.parametrize(("name", "expected"), [("owner", 302), ("org_admin", 302),
                                                  ("committee", 403)])
 def test_running_a_check_from_the_button(client, personas, item, site, allow_local, name,
-                                         expected, org):
+                                         expected, org, django_capture_on_commit_callbacks):
     fill(org, 2565, personas["org_admin"], urls={"O1": site + "/ok"}, base=site)
     client.force_login(personas[name])
-    response = client.post(reverse("check-links", args=[2565]))
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("check-links", args=[2565]))
     assert response.status_code == expected
     if expected == 302:
         run = CheckRun.objects.get()
         assert run.finished_at and run.done == run.total == 43
         status = json.loads(client.get(reverse("check-run", args=[run.pk]) + "?format=json")
                             .content)
-        assert status == {"total": 43, "done": 43, "failed": 42, "finished": True}
+        assert {k: status[k] for k in ("total", "done", "failed", "finished", "state")} == {
+            "total": 43, "done": 43, "failed": 42, "finished": True, "state": "done"}
         assert LinkCheck.objects.get(link__url=site + "/ok").outcome == "ok"
 
 
@@ -107,11 +109,14 @@ def test_carry_over_is_for_admins(client, personas, item):
     assert client.post(reverse("carry-over", args=[2566])).status_code == 302
 
 
-def test_command_checks_one_organisation(criteria, org, org_admin, site, allow_local, capsys):
+def test_command_checks_one_organisation(criteria, org, org_admin, site, allow_local, capsys,
+                                         django_capture_on_commit_callbacks):
     fill(org, 2565, org_admin, urls={"O1": site + "/ok"}, base=site)
-    call_command("check_disclosure_links", "--organization", "tambon-a", "--year", "2565")
-    assert "tambon-a 2565: ตรวจ 43/43 ลิงก์" in capsys.readouterr().out
+    with django_capture_on_commit_callbacks(execute=True):  # the job is queued after commit
+        call_command("check_disclosure_links", "--organization", "tambon-a", "--year", "2565")
+    assert "tambon-a 2565: ส่งตรวจ 43 ลิงก์" in capsys.readouterr().out
     assert LinkCheck.objects.count() == 43
+    assert CheckRun.objects.get(organization=org, year=2565).done == 43
 
 
 def test_public_page_shows_only_what_it_should(client, criteria, org, org_admin):

@@ -238,3 +238,15 @@ def test_admin_uploads_sees_row_errors_then_previews_and_confirms(client, criter
     batch.refresh_from_db()
     assert batch.state == BatchState.APPLIED and batch.summary["created"]["มาตรการ"] == 1
     assert "แก้ไข: " in client.get(reverse("import-batch", args=[batch.pk])).content.decode()
+
+
+def test_workbook_edits_go_through_the_measure_services(criteria, org, org_admin, seed_bytes):
+    """An imported change bumps the version and leaves a row in the measure's history."""
+    from measures.models import MeasureEvent
+
+    seeded(org, org_admin, seed_bytes)
+    measure = Measure.objects.get(organization=org, fiscal_year=2565, number=2)
+    apply(batch=upload(org, org_admin, edited(export(org))), mapping={}, by=org_admin)
+    measure.refresh_from_db()
+    assert measure.title.endswith("(แก้ไขใน Excel)") and measure.version == 2
+    assert MeasureEvent.objects.filter(measure=measure, kind="edited", by=org_admin).exists()

@@ -9,8 +9,8 @@ from django.urls import reverse
 
 from disclosure.models import CheckRun
 from disclosure.services import ensure_checklist
-from measures.models import Measure, StatusChange
-from reports.exports import report_pdf
+from measures.models import Measure, MeasureEvent
+from reports.documents import report_pdf
 from reports.models import Committee, Meeting, MeetingStatus, ReportKind
 from tests.measures.conftest import make_measure
 from tests.reports.pdfcheck import read_pdf, squash
@@ -22,9 +22,9 @@ AT_ONE_AM = datetime.datetime(2026, 11, 30, 18, 0, tzinfo=datetime.UTC)  # 01:00
 @pytest.fixture
 def measure(org, org_admin):
     measure = make_measure(org, 1)
-    change = StatusChange.objects.create(measure=measure, from_status="not_started",
+    change = MeasureEvent.objects.create(measure=measure, from_status="not_started",
                                          to_status="in_progress", by=org_admin, note="เริ่ม")
-    StatusChange.objects.filter(pk=change.pk).update(at=AT_ONE_AM)
+    MeasureEvent.objects.filter(pk=change.pk).update(at=AT_ONE_AM)
     Measure.objects.filter(pk=measure.pk).update(last_update_at=AT_ONE_AM)
     return measure
 

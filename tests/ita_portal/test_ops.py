@@ -45,9 +45,9 @@ def test_healthz_fails_when_a_job_waits_too_long(client, settings):
     from django_tasks_db.models import DBTaskResult
 
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
-    from disclosure.tasks import check_links
+    from ita_portal.jobs import run_job
 
-    check_links.enqueue(0)
+    run_job.enqueue(0)
     DBTaskResult.objects.update(enqueued_at=timezone.now() - timedelta(hours=1))
     response = client.get("/healthz")
     assert response.status_code == 503

@@ -43,3 +43,22 @@ def test_template_filters():
 def test_thai_period_reads_like_an_official_document(start, end, expected):
     from ita_portal.thai import thai_period
     assert thai_period(datetime.date(*start), datetime.date(*end), 2565) == expected
+
+
+def test_the_fiscal_year_rules_live_here():
+    import datetime as dt
+
+    from ita_portal.thai import (
+        calendar_year_of_month,
+        fiscal_half_start,
+        fiscal_quarter_start,
+        fiscal_year_bounds,
+    )
+
+    assert [fiscal_quarter_start(2565, q) for q in (1, 2, 3, 4)] == [
+        dt.date(2021, 10, 1), dt.date(2022, 1, 1), dt.date(2022, 4, 1), dt.date(2022, 7, 1)]
+    assert fiscal_year_bounds(2565) == (dt.date(2021, 10, 1), dt.date(2022, 9, 30))
+    assert fiscal_half_start(dt.date(2021, 12, 31)) == dt.date(2021, 10, 1)
+    assert fiscal_half_start(dt.date(2022, 4, 1)) == dt.date(2022, 4, 1)
+    assert fiscal_half_start(dt.date(2022, 3, 31)) == dt.date(2021, 10, 1)
+    assert (calendar_year_of_month(11, 2565), calendar_year_of_month(9, 2565)) == (2021, 2022)

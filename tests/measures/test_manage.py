@@ -73,6 +73,24 @@ def test_admin_edits_a_measure_and_its_version_moves(client, org_admin, org, mea
     assert measure.steps.get(order=1).text == "แก้ขั้นตอน"
 
 
+def test_two_admins_editing_one_measure_the_second_gets_409_and_keeps_their_text(
+        client, org_admin, org, measure):
+    """The README's promise: the second save answers 409 and the first title is not lost."""
+    client.force_login(org_admin)
+    opened = client.get(reverse("measure-edit", args=[measure.pk])).context["form"]
+    version = opened["version"].value()
+    steps = {"steps-TOTAL_FORMS": "0", "steps-INITIAL_FORMS": "0"}
+    first = measure_post(org, number="1", title="ชื่อของผู้ดูแลคนแรก", version=version, **steps)
+    second = measure_post(org, number="1", title="ชื่อของผู้ดูแลคนที่สอง", version=version,
+                          **steps)
+    assert client.post(reverse("measure-edit", args=[measure.pk]), first).status_code == 302
+    response = client.post(reverse("measure-edit", args=[measure.pk]), second)
+    assert response.status_code == 409
+    assert "ชื่อของผู้ดูแลคนที่สอง" in response.content.decode()
+    measure.refresh_from_db()
+    assert measure.title == "ชื่อของผู้ดูแลคนแรก" and measure.version == 2
+
+
 def test_admin_records_an_improvement_issue(client, criteria, org_admin, org):
     from indicators.models import AssessmentYear, Indicator
     client.force_login(org_admin)

@@ -6,7 +6,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
 
-from measures.models import Evidence, ProgressUpdate, StatusChange
+from measures.models import Evidence, MeasureEvent, ProgressUpdate
 from tests.measures.conftest import PDF
 
 pytestmark = pytest.mark.django_db
@@ -76,7 +76,7 @@ def test_status_and_steps_follow_the_same_rule(client, personas, measure, name):
     tick = client.post(reverse("measure-step", args=[measure.pk, step.pk]), {"done": "1"})
     expected = 302 if name in EDITORS else (404 if name == "outsider" else 403)
     assert (status.status_code, tick.status_code) == (expected, expected)
-    assert StatusChange.objects.exists() == (name in EDITORS)
+    assert MeasureEvent.objects.exists() == (name in EDITORS)
 
 
 def test_invalid_update_rerenders_with_thai_errors_and_keeps_input(client, owner, measure):

@@ -1,13 +1,14 @@
 """Chart text in PDFs: shaped exactly like the body text and extracted exactly from the PDF."""
 
 import subprocess
+from decimal import Decimal
 
 import pytest
 from PIL import Image, ImageChops, ImageOps
 from weasyprint import svg as weasy_svg
 
+from ita_portal.pdf import lay_out_html
 from reports import charts
-from reports.pdf import lay_out_html
 from tests.reports.pdfcheck import read_pdf
 
 PAGE = ('<style>@page{size:120mm 30mm;margin:4mm} body{margin:0}'
@@ -58,7 +59,7 @@ def test_per_letter_drawing_is_what_the_review_saw(tmp_path, monkeypatch):
 @pytest.mark.django_db
 def test_chart_labels_extract_exactly(tmp_path):
     rows = [("1. การปฏิบัติหน้าที่", 78.79, 70.0), ("3. การใช้อำนาจ", 90.0, None)]
-    chart = charts.score_bars(rows)
+    chart = charts.score_bars(rows, target=Decimal("85.00"))
     html = PAGE.replace("120mm 30mm", "A4") + f'<div style="width:160mm">{chart}</div>'
     facts = read_pdf(lay_out_html(html).write_pdf(), tmp_path)
     lines = [line.strip() for line in facts.text.splitlines() if line.strip()]

@@ -97,3 +97,15 @@ def test_dashboard_runs_a_constant_number_of_queries(client, committee, scored, 
                                       indicator=Indicator.objects.get(year__year=2564,
                                                                       number=number))
     assert count() == before
+
+
+def test_the_target_comes_from_the_years_criteria(client, personas, scored):
+    """No literal 85: a year whose criteria set another target shows and colours by it."""
+    from indicators.models import AssessmentYear
+
+    client.force_login(personas["committee"])
+    assert "คะแนนรวม (เป้าหมาย ๘๕)" in client.get(reverse("dashboard")).content.decode()
+    AssessmentYear.objects.filter(year=2566).update(target_score=95)
+    body = client.get(reverse("dashboard")).content.decode()
+    assert "คะแนนรวม (เป้าหมาย ๙๕)" in body and "เป้าหมาย 95" in body
+    assert "เป้าหมาย ๘๕" not in body

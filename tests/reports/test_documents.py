@@ -5,10 +5,10 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.urls import reverse
 
-from ita_portal.demo import load_demo
+from demo.loader import load_demo
 from measures.models import Measure, ProgressUpdate, Status
 from organizations.models import User
-from reports.exports import report_pdf
+from reports.documents import report_pdf
 from tests.reports.pdfcheck import embeds_only_sarabun, missing_paragraphs, read_pdf
 
 pytestmark = pytest.mark.django_db

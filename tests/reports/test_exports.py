@@ -3,7 +3,9 @@
 import pytest
 from django.urls import reverse
 
-from reports.models import ExportState, ReportExport
+from ita_portal.models import JobState
+from reports.exports import export_job
+from reports.models import ReportExport
 from tests.measures.conftest import make_measure
 from tests.reports.pdfcheck import missing_paragraphs, read_pdf
 
@@ -28,7 +30,8 @@ def test_admin_starts_a_render_and_downloads_it(client, org_admin, measures, tmp
     export = ReportExport.objects.get()
     assert response.status_code == 302 and response.url == reverse("report-export",
                                                                    args=[export.pk])
-    assert (export.state, export.requested_by, export.pages) == (ExportState.DONE, org_admin, 1)
+    assert (export_job(export).state, export.requested_by, export.pages) == (JobState.DONE,
+                                                                      org_admin, 1)
     status = client.get(reverse("report-export", args=[export.pk]), {"format": "json"}).json()
     assert status["finished"] and status["percent"] == 100 and status["pages"] == 1
     pdf = client.get(status["file"])
@@ -82,11 +85,11 @@ def test_a_failed_render_says_so_and_offers_no_file(client, org_admin, measures,
     def broken(*args, **kwargs):
         raise OSError("disk full")
 
-    monkeypatch.setattr("reports.exports.lay_out", broken)
+    monkeypatch.setattr("reports.documents.lay_out", broken)
     client.force_login(org_admin)
     start(client, django_capture_on_commit_callbacks)
     export = ReportExport.objects.get()
-    assert export.state == ExportState.FAILED and not export.file
+    assert export_job(export).state == JobState.FAILED and not export.file
     assert "สร้างรายงานไม่สำเร็จ" in client.get(reverse("report-export",
                                                        args=[export.pk])).content.decode()
     assert client.get(reverse("report-export-file", args=[export.pk])).status_code == 404

@@ -7,7 +7,7 @@ import pytest
 from django.core.files.base import ContentFile
 from PIL import Image
 
-from reports.exports import report_pdf
+from reports.documents import report_pdf
 from tests.personas import make_org
 
 pytestmark = pytest.mark.django_db

@@ -9,11 +9,11 @@ from django.core.management.base import CommandError
 from django.urls import reverse
 from django.utils import timezone
 
+from ita_portal import pdf as pdf_module
 from measures.models import Cadence
-from reports import pdf as pdf_module
 from reports.meeting_report import cadence_due, report_rows
 from reports.models import Committee, Meeting
-from reports.services import meeting_close
+from reports.services import meeting_close, meeting_pdf_job
 from tests.measures.conftest import make_measure
 
 pytestmark = pytest.mark.django_db
@@ -128,9 +128,11 @@ def test_edits_made_before_the_background_render_do_not_reach_the_frozen_pdf(
     with django_capture_on_commit_callbacks() as queued:
         client.post(reverse("meeting-close", args=[meeting.pk]))
     meeting.refresh_from_db()
-    assert meeting.report_pending and len(queued) == 1
+    assert meeting_pdf_job(meeting).state == "queued" and len(queued) == 1
     page = client.get(reverse("meeting-detail", args=[meeting.pk])).content.decode()
-    assert "กำลังจัดทำไฟล์ PDF" in page and 'http-equiv="refresh"' in page
+    assert "กำลังจัดทำไฟล์ PDF" in page and "job-progress.js" in page
+    status = client.get(reverse("meeting-detail", args=[meeting.pk]), {"format": "json"}).json()
+    assert (status["state"], status["finished"], status["file"]) == ("queued", False, None)
     response = client.get(reverse("meeting-pdf", args=[meeting.pk]), follow=True)
     assert "โปรดรอสักครู่" in response.content.decode()
     meeting.organization.measures.filter(number=1).update(title="ชื่อที่แก้หลังปิดประชุม")
@@ -149,7 +151,7 @@ def test_a_failed_render_is_shown_and_an_admin_renders_it_again(
         raise OSError("disk full")
     monkeypatch.setattr(pdf_module, "HTML", broken)
     close(client, meeting, django_capture_on_commit_callbacks)
-    assert meeting.report_error and not meeting.report_file
+    assert meeting_pdf_job(meeting).error and not meeting.report_file
     page = client.get(reverse("meeting-detail", args=[meeting.pk])).content.decode()
     assert "จัดทำไฟล์ PDF ไม่สำเร็จ" in page and "จัดทำ PDF อีกครั้ง" in page
     monkeypatch.setattr(pdf_module, "HTML", real)
@@ -160,7 +162,8 @@ def test_a_failed_render_is_shown_and_an_admin_renders_it_again(
     with django_capture_on_commit_callbacks(execute=True):
         client.post(reverse("meeting-render", args=[meeting.pk]))
     meeting.refresh_from_db()
-    assert not meeting.report_error and download(client, meeting).startswith(b"%PDF")
+    assert meeting_pdf_job(meeting).state == "done"
+    assert download(client, meeting).startswith(b"%PDF")
     response = client.post(reverse("meeting-render", args=[meeting.pk]), follow=True)
     assert "ไม่ต้องจัดทำใหม่" in response.content.decode()
 
@@ -208,7 +211,7 @@ def test_the_database_queue_and_its_worker_render_the_frozen_report(client, org_
     client.force_login(org_admin)
     client.post(reverse("meeting-close", args=[meeting.pk]))
     meeting.refresh_from_db()
-    assert meeting.report_pending and DBTaskResult.objects.filter(status="READY").count() == 1
+    assert not meeting.report_file and DBTaskResult.objects.filter(status="READY").count() == 1
     call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
     meeting.refresh_from_db()
     assert DBTaskResult.objects.get().status == "SUCCESSFUL"

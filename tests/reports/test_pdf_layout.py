@@ -7,13 +7,13 @@ PyThaiNLP's word and syllable dictionaries.
 
 import pytest
 
-from ita_portal.demo import load_demo
-from measures.exports import PDF_HEADERS, PDF_WIDTHS, pdf_rows
+from demo.loader import load_demo
+from ita_portal.pdf import lay_out, lay_out_html
+from ita_portal.pdf_lists import list_document
+from measures.downloads import PDF_HEADERS, PDF_WIDTHS, pdf_rows
 from measures.models import Measure
 from measures.selectors import with_list_data
-from reports.exports import DOCUMENTS
-from reports.lists import list_document
-from reports.pdf import lay_out, lay_out_html
+from reports.documents import DOCUMENTS
 from tests.reports.pdfcheck import (
     boxes_past_margins,
     syllables_broken_across_lines,

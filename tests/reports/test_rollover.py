@@ -87,10 +87,10 @@ def test_apply_moves_everything_as_previewed(org, org_admin, measures):
     assert new.carried_from == carried and new.status == Status.IN_PROGRESS
     assert new.percent == 40 and new.start_date == datetime.date(2146, 10, 1)
     assert list(new.steps.values_list("text", flat=True)) == ["เผยแพร่บนเว็บไซต์หลัก"]
-    assert "ยกไปดำเนินการต่อ" in carried.status_changes.last().note
+    assert "ยกไปดำเนินการต่อ" in carried.events.last().note
     closing.refresh_from_db()
     assert closing.status == Status.CANCELLED
-    assert "ยกเลิกตามมติที่ประชุม" in closing.status_changes.last().note
+    assert "ยกเลิกตามมติที่ประชุม" in closing.events.last().note
     again = rollover.apply(org, NEW, by=org_admin, closing={})
     assert again == {"items": 0, "carried": 0, "closed": 0}
 

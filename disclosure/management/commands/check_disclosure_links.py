@@ -1,7 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from disclosure.runs import start_run
-from disclosure.tasks import check_links
+from disclosure.services import check_run_queue
 from indicators.models import AssessmentYear
 from organizations.lookup import organizations_by_key
 from organizations.models import Organization
@@ -21,8 +20,7 @@ class Command(BaseCommand):
         if not AssessmentYear.objects.filter(year=year).exists():
             raise CommandError(f"ไม่พบเกณฑ์ของปี {year}", returncode=2)
         for org in self._organizations(organization).iterator():
-            run = start_run(org, year)
-            check_links.enqueue(run.pk)  # one job per organisation: workers share the load
+            run = check_run_queue(organization=org, year=year)  # one job per organisation
             run.refresh_from_db()
             if run.finished_at:
                 self.stdout.write(f"{org.slug} {year}: ตรวจ {run.done}/{run.total} ลิงก์ "

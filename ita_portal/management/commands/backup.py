@@ -1,8 +1,9 @@
-from datetime import datetime
+
 from pathlib import Path
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+from django.utils import timezone
 
 from ita_portal.backup import BackupError, backup
 
@@ -17,7 +18,7 @@ class Command(BaseCommand):
         if output is None:
             folder = Path(settings.BACKUP_DIR)
             folder.mkdir(parents=True, exist_ok=True)
-            output = folder / f"ita-portal-{datetime.now():%Y%m%d-%H%M%S}.tar"
+            output = folder / f"ita-portal-{timezone.localtime():%Y%m%d-%H%M%S}.tar"
         try:
             manifest = backup(output)
         except BackupError as error:

@@ -6,8 +6,8 @@ from measures.reminders import send_reminders
 
 
 class Command(BaseCommand):
-    help = ("ส่งอีเมลสรุปมาตรการที่ใกล้ครบกำหนด เลยกำหนด หรือไม่มีรายงานความคืบหน้า ๖๐ วัน "
-            "ให้ผู้รับผิดชอบ (รันจาก cron ทุกวันได้ ไม่ส่งซ้ำ)")
+    help = ("ส่งอีเมลสรุปมาตรการที่ใกล้ครบกำหนด เลยกำหนด หรือไม่มีรายงานความคืบหน้านานเกินกำหนด "
+            "(measures.deadlines.WINDOWS) ให้ผู้รับผิดชอบ (รันจาก cron ทุกวันได้ ไม่ส่งซ้ำ)")
 
     def add_arguments(self, parser):
         parser.add_argument("--date", help="วันที่ที่ใช้คำนวณ (YYYY-MM-DD) ค่าเริ่มต้นคือวันนี้")

@@ -3,7 +3,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from organizations.lookup import organizations_by_key
-from reports.exports import report_pdf
+from reports.documents import report_pdf
 from reports.models import Meeting, ReportKind
 from reports.services import meeting_pdf
 

@@ -77,7 +77,7 @@ def to_html(source):
 
 def to_pdf(source):
     """The document as a PDF rendered by WeasyPrint (A4, Sarabun), as an agency might."""
-    from reports.pdf import lay_out_html
+    from ita_portal.pdf import lay_out_html
 
     return lay_out_html(to_html(source)).write_pdf()
 

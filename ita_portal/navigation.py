@@ -1,0 +1,48 @@
+"""The menu. Each app adds its entries in its own `menu.py`, asking its own permissions module
+whether the user may open them; this module only collects and orders them (it imports no
+app: the entries are found like admin.py files are)."""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.urls import reverse
+from django.utils.module_loading import autodiscover_modules
+from django.utils.translation import gettext as _
+
+ENTRIES = []
+
+
+@dataclass(frozen=True)
+class Entry:
+    order: int
+    key: str
+    label: str | Callable  # or user -> label (a count that changes)
+    url: Callable  # user -> URL
+    visible: Callable  # user -> bool
+
+
+def add(order, key, label, url_name, visible, args=lambda user: ()):
+    """Add a menu entry: shown, in `order`, to the users for whom `visible(user)` is true."""
+    ENTRIES.append(Entry(order, key, label, lambda user: reverse(url_name, args=args(user)),
+                         visible))
+
+
+def signed_in(user):
+    return True
+
+
+def entries(user):
+    if not ENTRIES:
+        autodiscover_modules("menu")
+    return [(e.key, e.label(user) if callable(e.label) else _(e.label), e.url(user))
+            for e in sorted(ENTRIES, key=lambda e: e.order) if e.visible(user)]
+
+
+def navigation(request):
+    """Context processor: `nav_items` as (key, Thai label, URL) for the signed-in user, and the
+    organisation an overseer is reading (set on the user by the reading middleware)."""
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return {"nav_items": []}
+    return {"nav_items": entries(user),
+            "reading_organization": getattr(user, "reading_organization", None)}

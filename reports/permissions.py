@@ -1,0 +1,37 @@
+"""Who may manage meetings and start report exports; the access helpers of reports' views."""
+
+from django.shortcuts import get_object_or_404
+
+from organizations.permissions import is_org_admin, require
+from organizations.scoping import require_member
+from reports.models import Meeting, ReportExport
+
+
+def can_manage_meetings(user, organization):
+    """Add meetings, write resolutions, close a meeting, render its PDF again: the admins."""
+    return is_org_admin(user, organization)
+
+
+def require_meeting_manager(user, organization):
+    require(can_manage_meetings(user, organization))
+
+
+def can_start_exports(user, organization):
+    return is_org_admin(user, organization)
+
+
+def require_exporter(user, organization):
+    require(can_start_exports(user, organization))
+
+
+def get_meeting_for_user(request, pk):
+    """(meeting, can_manage) for a meeting of the user's organisation; 404 for any other."""
+    organization = require_member(request.user)
+    meeting = get_object_or_404(Meeting.objects.select_related("committee", "organization"),
+                                pk=pk, organization=organization)
+    return meeting, can_manage_meetings(request.user, organization)
+
+
+def get_export_for_user(request, pk):
+    organization = require_member(request.user)
+    return get_object_or_404(ReportExport, pk=pk, organization=organization)

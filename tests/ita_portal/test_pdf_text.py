@@ -1,0 +1,110 @@
+"""The PDF text layer extracts exactly what was written (ita_portal/pdf_text.py)."""
+
+import html
+import re
+import subprocess
+
+import pytest
+import weasyprint
+from django.conf import settings
+from weasyprint.draw import text as weasy_text
+
+from ita_portal import pdf_text
+from ita_portal.pdf import STATIC_BASE
+
+SEED = settings.BASE_DIR / "fixtures" / "seed" / "arun_nikhom_o42.txt"
+PAGE = ('<style>@font-face {font-family: S; src: url(fonts/Sarabun-Regular.ttf)}'
+        'body {font-family: S; font-size: 11pt} p {width: 7cm}</style>')
+
+
+def seed_paragraphs():
+    cells = re.split(r"\t|\n|</?p>", SEED.read_text(encoding="utf-8"))
+    seen, paragraphs = set(), []
+    for cell in cells:
+        text = " ".join(html.unescape(cell).split())
+        if re.search("[\u0e00-\u0e7f]", text) and text not in seen:
+            seen.add(text)
+            paragraphs.append(text)
+    return paragraphs
+
+
+def squash(text):
+    return re.sub(r"\s+", "", text)
+
+
+def render(paragraphs, tmp_path, name="t"):
+    body = "".join(f"<p>{html.escape(p)}</p>" for p in paragraphs)
+    path = tmp_path / f"{name}.pdf"
+    path.write_bytes(weasyprint.HTML(string=PAGE + body, base_url=STATIC_BASE).write_pdf())
+    return path
+
+
+def pdftotext(path, *options):
+    return subprocess.run(["pdftotext", *options, str(path), "-"], capture_output=True,
+                          text=True, check=True).stdout
+
+
+def test_every_thai_paragraph_of_the_seed_extracts_exactly(tmp_path):
+    paragraphs = seed_paragraphs()
+    assert len(paragraphs) > 100
+    assert any("ำ" in p for p in paragraphs)
+    # -raw: content-stream order and no joining of "E-" at a line end with the next line
+    extracted = squash(pdftotext(render(paragraphs, tmp_path), "-raw"))
+    position = 0
+    for paragraph in paragraphs:
+        found = extracted.find(squash(paragraph), position)
+        assert found == position, paragraph
+        position += len(squash(paragraph))
+    assert position == len(extracted)
+
+
+def test_words_with_sara_am_and_shared_glyphs(tmp_path):
+    words = ["ดำเนินการ", "การดำเนินงาน", "น้ำท่วม", "ค่ำ", "ล้ำหน้า", "กำหนดการ", "ญี่ปุ่น", "ฎีกา"]
+    assert pdftotext(render(words, tmp_path)).split() == words
+
+
+def test_without_the_fix_weasyprint_extracts_wrongly(tmp_path, monkeypatch):
+    """The defect this module exists for: proves the test above can fail."""
+    monkeypatch.setattr(weasy_text, "draw_first_line", weasy_text.draw_first_line.original)
+    assert pdftotext(render(["ดำเนินการ", "การ"], tmp_path)).split() != ["ดำเนินการ", "การ"]
+
+
+def test_the_pages_look_the_same_with_and_without_the_fix(tmp_path, monkeypatch):
+    paragraphs = seed_paragraphs()[:20]
+    fixed = render(paragraphs, tmp_path, "fixed")
+    monkeypatch.setattr(weasy_text, "draw_first_line", weasy_text.draw_first_line.original)
+    plain = render(paragraphs, tmp_path, "plain")
+    for path in (fixed, plain):
+        subprocess.run(["pdftoppm", "-r", "60", "-png", str(path), str(path.with_suffix(""))],
+                       check=True)
+    fixed_pages = sorted(tmp_path.glob("fixed-*.png"))
+    plain_pages = sorted(tmp_path.glob("plain-*.png"))
+    assert len(fixed_pages) == len(plain_pages) >= 1
+    for a, b in zip(fixed_pages, plain_pages, strict=True):
+        assert a.read_bytes() == b.read_bytes()
+
+
+def test_refuses_a_weasyprint_it_was_not_verified_with(monkeypatch):
+    monkeypatch.setattr(weasyprint, "__version__", "71.0")
+    with pytest.raises(RuntimeError, match="70.0"):
+        pdf_text.install()
+
+
+def test_glyphs_other_than_pangos_are_drawn_unmarked():
+    class Stream:
+        def __init__(self):
+            self.calls = []
+
+        def show_text(self, text):
+            self.calls.append(("TJ", text))
+
+        def end_marked_content(self):
+            self.calls.append(("EMC",))
+
+    font = type("Font", (), {"bitmap": False, "to_unicode": {}})()
+    stream = Stream()
+    proxy = pdf_text.ActualTextStream(stream, textbox=None)
+    proxy._queue = [(pdf_text.Cluster("ำ", [7, 8], font), 0),
+                    (pdf_text.Cluster("ำ", [7, 8], font), 1)]
+    proxy.show_text("<00070009>")
+    assert stream.calls == [("TJ", "<00070009>")]
