@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from django.db.models import Exists, OuterRef, Prefetch
 
 from disclosure.models import DisclosureItem, EvidenceLink, ItemStatus
-from indicators.models import IndicatorScore
+from indicators.models import IndicatorScore, OITItem
 from indicators.scoring import compute_result, oit_indicator_scores, sub_indicator_scores
 
 
@@ -23,11 +23,26 @@ def active_links_prefetch():
 
 
 def checklist_items(organization, year):
-    return list(
-        DisclosureItem.objects.filter(organization=organization, oit_item__year__year=year)
-        .select_related("oit_item__sub_indicator__indicator", "owner_department",
-                        "owner_position")
-        .prefetch_related(active_links_prefetch()).order_by("oit_item__order"))
+    """The organisation's answer to every OIT item of the year, in order. An item nobody has
+    answered yet is an unsaved row (pk None), so reading the checklist writes nothing; its row
+    is created when someone starts it (disclosure.services.ensure_checklist)."""
+    saved = {item.oit_item_id: item for item in DisclosureItem.objects.filter(
+        organization=organization, oit_item__year__year=year)
+        .select_related("owner_department", "owner_position")
+        .prefetch_related(active_links_prefetch())}
+    items = []
+    for oit_item in (OITItem.objects.filter(year__year=year)
+                     .select_related("sub_indicator__indicator").order_by("order")):
+        item = saved.get(oit_item.pk) or _unanswered(organization, oit_item)
+        item.oit_item = oit_item
+        items.append(item)
+    return items
+
+
+def _unanswered(organization, oit_item):
+    item = DisclosureItem(organization=organization, oit_item=oit_item)
+    item.active_links = []
+    return item
 
 
 def is_live_main_site_link(link):

@@ -8,7 +8,7 @@ from django.views.decorators.http import require_POST
 from disclosure import downloads
 from disclosure.carryover import carry_over
 from disclosure.forms import ItemForm
-from disclosure.models import CheckRun
+from disclosure.models import CheckRun, DisclosureItem
 from disclosure.permissions import can_manage_checklist, can_run_checks, get_item_for_user
 from disclosure.selectors import checklist_items, predicted_result, sections
 from disclosure.services import (
@@ -47,7 +47,6 @@ def checklist_latest(request):
 def checklist(request, year):
     organization = require_member(request.user)
     rules = _rules_or_404(request.user, year)
-    ensure_checklist(organization, year)
     items = checklist_items(organization, year)
     if request.GET.get("export") in ("csv", "xlsx", "pdf"):
         return getattr(downloads, f"as_{request.GET['export']}")(items, organization, year)
@@ -60,6 +59,20 @@ def checklist(request, year):
         "can_manage": can_manage_checklist(request.user, organization),
         "last_run": CheckRun.objects.filter(organization=organization, year=year).first(),
     })
+
+
+@login_required
+@require_POST
+def item_start(request, year, code):
+    """Open an item nobody has answered yet: the year's rows are created, then its page."""
+    organization = require_member(request.user)
+    if not can_run_checks(request.user, organization):
+        raise PermissionDenied("เฉพาะเจ้าหน้าที่และผู้ดูแลระบบของหน่วยงานเท่านั้น")
+    _rules_or_404(request.user, year)
+    ensure_checklist(organization, year)
+    item = get_object_or_404(DisclosureItem, organization=organization,
+                             oit_item__year__year=year, oit_item__code=code)
+    return redirect("disclosure-item", pk=item.pk)
 
 
 @login_required

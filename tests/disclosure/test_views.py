@@ -8,7 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from disclosure.models import CheckRun, LinkCheck
+from disclosure.models import CheckRun, DisclosureItem, LinkCheck
 from disclosure.services import ensure_checklist
 from organizations.models import Position
 from tests.disclosure.helpers import answer, fill
@@ -151,6 +151,7 @@ def test_itas_export_lists_every_item(client, criteria, org, org_admin):
 def test_checklist_page_runs_a_constant_number_of_queries(client, criteria, org, org_admin):
     client.force_login(org_admin)
     url = reverse("checklist", args=[2565])
+    ensure_checklist(org, 2565)  # the rows, still without links
     client.get(url)
 
     def count():
@@ -168,3 +169,37 @@ def test_item_history_reads_in_thai(client, org_admin, item):
     client.post(reverse("disclosure-item", args=[item.pk]), item_post(item))
     body = client.get(reverse("disclosure-item", args=[item.pk])).content.decode()
     assert "เปลี่ยนสถานะจาก “ไม่มี” เป็น “มี”" in body and "missing → present" not in body
+
+
+@pytest.mark.parametrize("name", [*MEMBERS, "overseer"])
+def test_reading_the_checklist_writes_nothing(client, personas, overseer, criteria, org, name):
+    """Every item shows from the year's criteria; no answer row exists until someone starts."""
+    client.force_login(overseer if name == "overseer" else personas[name])
+    if name == "overseer":
+        client.post(reverse("read-organization", args=[org.slug]))
+    body = client.get(reverse("checklist", args=[2565])).content.decode()
+    assert "O43" in body and DisclosureItem.objects.count() == 0
+    assert ("disclosure/2565/start/O1/" in body) == (name in ("owner", "other_staff",
+                                                              "org_admin"))
+
+
+@pytest.mark.parametrize(("name", "expected"), [
+    ("owner", 302), ("org_admin", 302), ("committee", 403), ("outsider", 404),
+    ("overseer", 403)])
+def test_starting_an_item_creates_the_years_rows(client, personas, overseer, criteria, org,
+                                                 name, expected):
+    client.force_login(overseer if name == "overseer" else personas[name])
+    if name == "overseer":
+        client.post(reverse("read-organization", args=[org.slug]))
+    response = client.post(reverse("disclosure-item-start", args=[2565, "O1"]))
+    if name == "outsider":  # another organisation's member starts their own year, not this one
+        expected = 302
+        assert DisclosureItem.objects.filter(organization=org).count() == 0
+    assert response.status_code == expected
+    if expected == 302:
+        item = DisclosureItem.objects.get(organization=personas.get(name, overseer).organization,
+                                          oit_item__code="O1", oit_item__year__year=2565)
+        assert response.url == reverse("disclosure-item", args=[item.pk])
+    else:
+        assert DisclosureItem.objects.count() == 0
+    assert client.get(reverse("disclosure-item-start", args=[2565, "O1"])).status_code == 405
