@@ -8,14 +8,17 @@ import hashlib
 import secrets
 from datetime import timedelta
 
+from auditlog.models import LogEntry
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
+from organizations import twofactor
 from organizations.mail import send_thai_mail
 from organizations.models import Invitation, User
+from organizations.notices import notify
 
 
 def token_hash(token):
@@ -95,3 +98,23 @@ def deactivate_user(user, *, by):
 def reactivate_user(user):
     user.is_active = True
     user.save(update_fields=["is_active"])
+
+
+@transaction.atomic
+def reset_two_factor(user, *, by):
+    """The admin clears a member's authenticator and recovery codes (a lost phone): the member
+    enrols again at the next sign-in where two-factor is required. Kept in the audit trail and
+    told to the member in their inbox."""
+    if user.pk == by.pk:
+        raise ValidationError("รีเซ็ตการยืนยันตัวตนของตนเองที่หน้า “การยืนยันตัวตนสองขั้นตอน”")
+    removed = twofactor.remove_devices(user)
+    if not removed:
+        raise ValidationError(f"{user} ยังไม่ได้ตั้งค่าการยืนยันตัวตนสองขั้นตอน")
+    LogEntry.objects.log_create(user, action=LogEntry.Action.UPDATE, actor=by,
+                                changes={"two_factor": ["ตั้งค่าแล้ว", "รีเซ็ตโดยผู้ดูแลระบบ"]})
+    notify(user, key=f"2fa-reset:{timezone.now():%Y%m%d%H%M%S}",
+           subject="ผู้ดูแลระบบรีเซ็ตการยืนยันตัวตนสองขั้นตอนของท่าน",
+           body=f"{by} รีเซ็ตแอปยืนยันตัวตนและรหัสสำรองของท่านแล้ว "
+                "เมื่อเข้าสู่ระบบครั้งถัดไป ระบบจะให้ตั้งค่าใหม่ หากท่านไม่ได้ขอ โปรดแจ้งผู้ดูแลระบบ",
+           url=reverse("2fa-manage"))
+

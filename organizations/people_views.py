@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from organizations import handover, people
+from organizations import handover, people, twofactor
 from organizations.models import User
 from organizations.people_forms import HandoverForm, InviteForm, PersonForm
 from organizations.permissions import require_org_admin
@@ -29,8 +29,9 @@ def people_list(request):
     members = (User.objects.filter(organization=organization)
                .select_related("department", "position")
                .order_by("-is_active", "department__order", "first_name", "username"))
-    return render(request, "organizations/people.html",
-                  {"organization": organization, "members": members})
+    return render(request, "organizations/people.html", {
+        "organization": organization, "members": members,
+        "with_two_factor": set(twofactor.enrolled_user_ids(members))})
 
 
 def person_new(request):
@@ -71,6 +72,18 @@ def person_active(request, pk):
         else:
             people.deactivate_user(person, by=request.user)
             messages.success(request, f"ระงับบัญชีของ {person} แล้ว (ประวัติยังเก็บชื่อไว้)")
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    return redirect("people")
+
+
+@require_POST
+def person_two_factor_reset(request, pk):
+    _, person = _person(request, pk)
+    try:
+        people.reset_two_factor(person, by=request.user)
+        messages.success(request, f"รีเซ็ตการยืนยันตัวตนสองขั้นตอนของ {person} แล้ว "
+                                  "ผู้ใช้จะตั้งค่าใหม่เมื่อเข้าสู่ระบบครั้งถัดไป")
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     return redirect("people")

@@ -113,7 +113,17 @@ def verify(request, token):
 
 
 def remove_all(request):
-    user = request.user
     request.session[ENROLLED_KEY] = False
-    TOTPDevice.objects.filter(user=user).delete()
-    StaticDevice.objects.filter(user=user).delete()
+    remove_devices(request.user)
+
+
+def remove_devices(user):
+    """Delete the user's authenticator and recovery codes; how many devices there were."""
+    return (TOTPDevice.objects.filter(user=user).delete()[0]
+            + StaticDevice.objects.filter(user=user).delete()[0])
+
+
+def enrolled_user_ids(users):
+    """The ids of those among `users` with a confirmed authenticator (one query)."""
+    return TOTPDevice.objects.filter(user__in=users, confirmed=True).values_list("user_id",
+                                                                                  flat=True)

@@ -25,6 +25,8 @@ urlpatterns = [
     _signed_in("people/new/", people_views.person_new, "person-new"),
     _signed_in("people/<int:pk>/", people_views.person_edit, "person-edit"),
     _signed_in("people/<int:pk>/active/", people_views.person_active, "person-active"),
+    _signed_in("people/<int:pk>/two-factor-reset/", people_views.person_two_factor_reset,
+               "person-2fa-reset"),
     _signed_in("people/<int:pk>/handover/", people_views.person_handover, "person-handover"),
     _signed_in("organization/", structure_views.profile, "org-profile"),
     _signed_in("organization/structure/", structure_views.structure_page, "structure"),

@@ -195,3 +195,41 @@ def test_deactivated_organisation_logs_members_out_and_refuses_them(client, owne
     response = client.post(reverse("login"), {"username": "owner", "password": PASSWORD})
     assert response.status_code == 200  # refused, the form shown again
     assert client.get(reverse("my-measures")).status_code == 302
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("name", "expected"), [
+    ("org_admin", 302), ("owner", 403), ("committee", 403), ("outsider", 404)])
+def test_admin_resets_a_members_two_factor(client, personas, other_staff, name, expected):
+    """A lost phone: the admin clears the member's authenticator; others cannot."""
+    from auditlog.models import LogEntry
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from tests.twofactor import confirmed_device
+
+    confirmed_device(other_staff)
+    client.force_login(personas[name])  # signing in gives the signer a device of their own
+    url = reverse("person-2fa-reset", args=[other_staff.pk])
+    if name == "org_admin":
+        assert url in client.get(reverse("people")).content.decode()
+    assert client.get(url).status_code == 405  # a GET never resets
+    assert client.post(url).status_code == expected
+    reset = expected == 302
+    assert TOTPDevice.objects.filter(user=other_staff).exists() is not reset
+    entries = LogEntry.objects.filter(object_id=other_staff.pk, changes__icontains="two_factor")
+    assert entries.exists() is reset
+    assert other_staff.notifications.filter(subject__contains="รีเซ็ต").exists() is reset
+    if reset:
+        assert entries.get().actor == personas[name]
+
+
+@pytest.mark.django_db
+def test_admin_resets_nobody_without_a_device_nor_themselves(client, org_admin, owner):
+    client.force_login(org_admin)
+    client.post(reverse("person-2fa-reset", args=[owner.pk]))  # owner has no device
+    messages = [str(m) for m in client.get(reverse("people")).context["messages"]]
+    assert any("ยังไม่ได้ตั้งค่า" in m for m in messages)
+    response = client.post(reverse("person-2fa-reset", args=[org_admin.pk]), follow=True)
+    assert "ของตนเอง" in response.content.decode()
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+    assert TOTPDevice.objects.filter(user=org_admin).exists()
