@@ -73,7 +73,7 @@ def child(kind, slug):
     """Render one report four times in this process; print the timings and peak memory."""
     from organizations.models import Organization
     from reports.documents import report_pdf
-    from reports.services import meeting_pdf
+    from reports.meeting_document import meeting_pdf
 
     org = Organization.objects.get(slug=slug)
     if kind == "meeting":

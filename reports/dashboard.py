@@ -39,7 +39,7 @@ def oit_summary(organization, year):
         return None
     rules = year_rules(year)
     items = checklist_items(organization, year)
-    if not items:
+    if not any(item.pk for item in items):  # nobody has started the year's checklist
         return {"year": year, "sections": [], "predicted": None}
     return {"year": year, "sections": sections(items, rules),
             "predicted": predicted_result(organization, items, rules)}

@@ -1,12 +1,14 @@
-"""Reports rendered in the background (O42 and annual/O43): starting one, and its job."""
+"""Reports rendered in the background (O42, annual/O43, an open meeting's draft): starting
+one, and its job."""
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import OuterRef, Subquery
 
 from ita_portal import jobs
 from ita_portal.models import UNFINISHED, Job, JobState
-from reports.models import ReportExport
-from reports.permissions import require_exporter
+from reports.models import ReportExport, ReportKind
+from reports.permissions import require_draft_reader, require_exporter
 from reports.tasks import REPORT_EXPORT
 
 
@@ -21,6 +23,23 @@ def export_start(*, organization, kind, fiscal_year, by):
         return running
     export = ReportExport.objects.create(organization=organization, kind=kind,
                                          fiscal_year=fiscal_year, requested_by=by)
+    jobs.enqueue(REPORT_EXPORT, export.pk)
+    return export
+
+
+@transaction.atomic
+def draft_start(*, meeting, by):
+    """Queue the draft PDF of an open meeting (any member may ask); while one is unfinished
+    for the meeting, return it."""
+    require_draft_reader(by, meeting.organization)
+    if meeting.is_closed:
+        raise ValidationError("การประชุมนี้ปิดแล้ว ดาวน์โหลดรายงานที่ตรึงไว้แทน")
+    running = with_job(meeting.drafts.all()).filter(job_state__in=UNFINISHED).first()
+    if running is not None:
+        return running
+    export = ReportExport.objects.create(organization=meeting.organization, meeting=meeting,
+                                         kind=ReportKind.MEETING,
+                                         fiscal_year=meeting.fiscal_year, requested_by=by)
     jobs.enqueue(REPORT_EXPORT, export.pk)
     return export
 

@@ -44,7 +44,8 @@ class MeetingForm(forms.ModelForm):
 
 
 class ExportForm(forms.Form):
-    kind = forms.ChoiceField(label="รายงาน", choices=ReportKind.choices)
+    kind = forms.ChoiceField(label="รายงาน", choices=[(k, v) for k, v in ReportKind.choices
+                                                      if k != ReportKind.MEETING])
     fiscal_year = forms.TypedChoiceField(label="ปีงบประมาณ", coerce=int)
 
     def __init__(self, *args, years, **kwargs):

@@ -1,7 +1,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, HttpResponse, JsonResponse
+from django.http import FileResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
@@ -10,11 +10,13 @@ from ita_portal import jobs
 from ita_portal.thai import thai_digits
 from measures.models import Measure
 from organizations.scoping import require_member
+from reports.exports import draft_start
 from reports.forms import MeetingForm
 from reports.meeting_report import report_rows
 from reports.models import Meeting
 from reports.permissions import (
     can_manage_meetings,
+    can_request_draft,
     get_meeting_for_user,
     require_meeting_manager,
 )
@@ -22,7 +24,6 @@ from reports.services import (
     meeting_close,
     meeting_note_save,
     meeting_notes_save,
-    meeting_pdf,
     meeting_pdf_job,
     meeting_render_retry,
 )
@@ -54,6 +55,7 @@ def _detail(request, meeting, typed=None, status=200, job=None):
     return render(request, "reports/meeting_detail.html", {
         "meeting": meeting, "rows": rows, "job": job or meeting_pdf_job(meeting),
         "is_admin": is_admin, "can_manage": is_admin and not meeting.is_closed,
+        "can_draft": can_request_draft(request.user, meeting.organization),
         "unsaved": [row for row in rows if typed and row.typed]}, status=status)
 
 
@@ -143,9 +145,20 @@ def meeting_pdf_view(request, pk):
         messages.info(request, job.error if job and job.error else
                       "ระบบกำลังจัดทำไฟล์ PDF ที่ตรึงไว้ โปรดรอสักครู่แล้วลองอีกครั้ง")
         return redirect("meeting-detail", pk=meeting.pk)
-    if meeting.is_closed:
-        return FileResponse(meeting.report_file.open("rb"), as_attachment=True, filename=name,
-                            content_type="application/pdf")
-    response = HttpResponse(meeting_pdf(meeting), content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="draft-{name}"'
-    return response
+    if not meeting.is_closed:  # a draft is rendered in the background: meeting-draft
+        return redirect("meeting-detail", pk=meeting.pk)
+    return FileResponse(meeting.report_file.open("rb"), as_attachment=True, filename=name,
+                        content_type="application/pdf")
+
+
+@login_required
+@require_POST
+def meeting_draft_view(request, pk):
+    """Queue the draft PDF of an open meeting and follow it on the report's page."""
+    meeting, _ = get_meeting_for_user(request, pk)
+    try:
+        export = draft_start(meeting=meeting, by=request.user)
+    except ValidationError as error:
+        messages.error(request, error.messages[0])
+        return redirect("meeting-detail", pk=meeting.pk)
+    return redirect("report-export", pk=export.pk)

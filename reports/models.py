@@ -107,6 +107,7 @@ class MeetingNote(models.Model):
 class ReportKind(models.TextChoices):
     O42 = "o42", "การวิเคราะห์ผลการประเมินและมาตรการ"
     ANNUAL = "annual", "รายงานผลการดำเนินการตามมาตรการ"
+    MEETING = "meeting", "ร่างรายงานการประชุม"
 
 
 class ReportExport(models.Model):
@@ -116,6 +117,8 @@ class ReportExport(models.Model):
                                      related_name="report_exports", verbose_name="หน่วยงาน")
     kind = models.CharField("รายงาน", max_length=8, choices=ReportKind.choices)
     fiscal_year = models.PositiveSmallIntegerField("ปีงบประมาณ")
+    meeting = models.ForeignKey("Meeting", on_delete=models.SET_NULL, null=True, blank=True,
+                                related_name="drafts", verbose_name="การประชุม (ร่างรายงาน)")
     requested_by = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="+",
                                      verbose_name="ขอโดย")
     created_at = models.DateTimeField("ขอเมื่อ", auto_now_add=True)

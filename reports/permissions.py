@@ -2,7 +2,7 @@
 
 from django.shortcuts import get_object_or_404
 
-from organizations.permissions import is_org_admin, require
+from organizations.permissions import is_member, is_org_admin, require
 from organizations.scoping import require_member
 from reports.models import Meeting, ReportExport
 
@@ -22,6 +22,15 @@ def can_start_exports(user, organization):
 
 def require_exporter(user, organization):
     require(can_start_exports(user, organization))
+
+
+def can_request_draft(user, organization):
+    """A meeting's draft PDF: any member of the organisation (an overseer reads the page)."""
+    return is_member(user) and user.organization_id == organization.pk
+
+
+def require_draft_reader(user, organization):
+    require(can_request_draft(user, organization), "เฉพาะสมาชิกของหน่วยงานเท่านั้น")
 
 
 def get_meeting_for_user(request, pk):

@@ -8,13 +8,10 @@ is a job (`reports.tasks.render_meeting_report`): its state and error are on the
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.utils import timezone
 
 from ita_portal import jobs
-from ita_portal.pdf import lay_out_html
-from reports.documents import paper_timelines
-from reports.meeting_report import report_rows
+from reports.meeting_document import meeting_html
 from reports.models import Meeting, MeetingNote, MeetingStatus
 from reports.permissions import require_meeting_manager
 from reports.tasks import MEETING_PDF
@@ -23,19 +20,6 @@ from reports.tasks import MEETING_PDF
 def _require_open(meeting):
     if meeting.is_closed:
         raise ValidationError("การประชุมนี้ปิดแล้ว รายงานถูกตรึงไว้ แก้ไขไม่ได้")
-
-
-def meeting_html(meeting):
-    rows = report_rows(meeting)
-    return render_to_string("reports/pdf/meeting.html", {
-        "organization": meeting.organization, "meeting": meeting, "rows": rows,
-        "timelines": paper_timelines([row.measure for row in rows], meeting.fiscal_year)})
-
-
-def meeting_pdf(meeting):
-    """The draft of an open meeting, or the frozen content of a closed one, as PDF."""
-    html = meeting.report_html if meeting.is_closed and meeting.report_html else None
-    return lay_out_html(html or meeting_html(meeting)).write_pdf()
 
 
 @transaction.atomic

@@ -10,7 +10,8 @@ from django.db import transaction
 from ita_portal import jobs
 from ita_portal.pdf import lay_out_html, sha256
 from reports.documents import report_pdf
-from reports.models import Meeting, ReportExport
+from reports.meeting_document import meeting_pdf
+from reports.models import Meeting, ReportExport, ReportKind
 
 MEETING_PDF = "reports.meeting_pdf"
 REPORT_EXPORT = "reports.export"
@@ -45,7 +46,11 @@ def render_export(job):
         if pages is not None:
             ReportExport.objects.filter(pk=export.pk).update(pages=pages)
 
-    data = report_pdf(export.kind, export.organization, export.fiscal_year, progress)
+    if export.kind == ReportKind.MEETING:  # the draft of an open meeting, as it is now
+        progress(2)
+        data = meeting_pdf(export.meeting)
+    else:
+        data = report_pdf(export.kind, export.organization, export.fiscal_year, progress)
     export.refresh_from_db()
     export.file.save(f"{export.kind}-{export.fiscal_year}-{export.pk}.pdf", ContentFile(data),
                      save=False)

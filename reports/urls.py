@@ -12,6 +12,7 @@ urlpatterns = [
     path("meetings/<int:pk>/close/", meeting_views.meeting_close_view, name="meeting-close"),
     path("meetings/<int:pk>/render/", meeting_views.meeting_render_view, name="meeting-render"),
     path("meetings/<int:pk>/report.pdf", meeting_views.meeting_pdf_view, name="meeting-pdf"),
+    path("meetings/<int:pk>/draft/", meeting_views.meeting_draft_view, name="meeting-draft"),
     path("rollover/<be_year:year>/", rollover_views.rollover_view, name="rollover"),
     path("reports/", export_views.report_list, name="report-list"),
     path("reports/exports/<int:pk>/", export_views.export_detail, name="report-export"),

@@ -12,7 +12,7 @@ from django.utils import timezone
 from ita_portal import pdf as pdf_module
 from measures.models import Cadence
 from reports.meeting_report import cadence_due, report_rows
-from reports.models import Committee, Meeting
+from reports.models import Committee, Meeting, ReportExport
 from reports.services import meeting_close, meeting_pdf_job
 from tests.measures.conftest import make_measure
 
@@ -59,19 +59,40 @@ def test_report_holds_the_measures_due_at_this_meeting(meeting):
 
 
 @pytest.mark.parametrize("name", ["owner", "other_staff", "committee", "org_admin"])
-def test_members_read_meetings_and_download_the_draft(client, personas, meeting, name,
-                                                      tmp_path):
+def test_members_read_meetings_and_get_the_draft_from_a_job(
+        client, personas, meeting, name, django_capture_on_commit_callbacks):
+    """The draft of an open meeting is rendered in the background, never in the request."""
     client.force_login(personas[name])
     assert client.get(reverse("meeting-list")).status_code == 200
-    assert "มาตรการทดสอบที่ 1" in client.get(reverse("meeting-detail",
-                                                     args=[meeting.pk])).content.decode()
-    response = client.get(reverse("meeting-pdf", args=[meeting.pk]))
-    assert response.status_code == 200 and response.content.startswith(b"%PDF")
+    page = client.get(reverse("meeting-detail", args=[meeting.pk])).content.decode()
+    assert "มาตรการทดสอบที่ 1" in page and reverse("meeting-draft", args=[meeting.pk]) in page
+    assert client.get(reverse("meeting-pdf", args=[meeting.pk])).status_code == 302
+    with django_capture_on_commit_callbacks() as queued:
+        response = client.post(reverse("meeting-draft", args=[meeting.pk]))
+    export = ReportExport.objects.get(meeting=meeting)
+    assert response.url == reverse("report-export", args=[export.pk]) and len(queued) == 1
+    again = client.post(reverse("meeting-draft", args=[meeting.pk]))  # a second click
+    assert again.url == response.url and ReportExport.objects.count() == 1
+    queued[0]()
+    pdf = b"".join(client.get(reverse("report-export-file", args=[export.pk])).streaming_content)
+    assert pdf.startswith(b"%PDF")
+
+
+def test_an_overseer_reads_the_meeting_but_asks_for_no_draft(client, overseer, meeting):
+    client.force_login(overseer)
+    client.post(reverse("read-organization", args=[meeting.organization.slug]))
+    page = client.get(reverse("meeting-detail", args=[meeting.pk])).content.decode()
+    assert "มาตรการทดสอบที่ 1" in page and "meeting-draft" not in page
+    assert client.post(reverse("meeting-draft", args=[meeting.pk])).status_code == 403
+    assert not ReportExport.objects.exists()
 
 
 def test_outsider_and_anonymous_get_nothing(client, outsider, meeting):
     assert client.get(reverse("meeting-pdf", args=[meeting.pk])).status_code == 302
+    assert client.post(reverse("meeting-draft", args=[meeting.pk])).url.startswith(
+        reverse("login"))
     client.force_login(outsider)
+    assert client.post(reverse("meeting-draft", args=[meeting.pk])).status_code == 404
     for name in ("meeting-detail", "meeting-pdf", "meeting-close"):
         assert client.get(reverse(name, args=[meeting.pk])).status_code in (404, 405)
     assert client.post(reverse("meeting-close", args=[meeting.pk])).status_code == 404

@@ -4,8 +4,8 @@ from django.core.management.base import BaseCommand, CommandError
 
 from organizations.lookup import organizations_by_key
 from reports.documents import report_pdf
+from reports.meeting_document import meeting_pdf
 from reports.models import Meeting, ReportKind
-from reports.services import meeting_pdf
 
 KINDS = ("meeting", *ReportKind.values)
 
