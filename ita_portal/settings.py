@@ -200,6 +200,15 @@ if TASKS["default"]["BACKEND"].startswith("django_tasks_rq"):
     INSTALLED_APPS += ["django_rq", "django_tasks_rq"]
     RQ_QUEUES = {"default": {"URL": REDIS_URL, "DEFAULT_TIMEOUT": 1800}}
 
+# The cache holds counters every server must share (the password-reset throttle): the
+# database by default (its table is made by a migration), Redis where the jobs use RQ.
+if TASKS["default"]["BACKEND"].startswith("django_tasks_rq"):
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache",
+                          "LOCATION": REDIS_URL}}
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache",
+                          "LOCATION": "ita_portal_cache"}}
+
 # Transport security: on by default whenever DEBUG is off (check --deploy stays silent).
 _SECURE = not DEBUG and env_bool("SECURE_COOKIES", True)
 SESSION_COOKIE_SECURE = _SECURE

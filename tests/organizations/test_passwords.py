@@ -14,8 +14,9 @@ NEW = "a-new-and-long-passphrase-7"
 
 
 @pytest.fixture(autouse=True)
-def clear_cache():
-    cache.clear()
+def clear_cache(request):
+    if "django_db" in request.keywords or "db" in request.fixturenames:
+        cache.clear()  # the cache is a database table
 
 
 def reset_link():
@@ -125,3 +126,17 @@ def test_password_rules_are_explained_in_thai(client, owner):
     body = response.content.decode()
     assert "รหัสผ่านสั้นเกินไป ต้องมีอย่างน้อย 10 ตัวอักษร" in body
     assert "รหัสผ่านนี้เป็นตัวเลขทั้งหมด" in body
+
+
+@pytest.mark.django_db
+def test_the_reset_throttle_is_shared_by_every_worker(settings):
+    """The counter lives in the database cache (or Redis), not in one process's memory: a
+    second process reading the same table sees the count the first one wrote."""
+    from django.core.cache import caches
+    from django.core.cache.backends.db import DatabaseCache
+
+    assert "DatabaseCache" in settings.CACHES["default"]["BACKEND"]
+    cache.set("reset-count", 3, 60)
+    other_worker = DatabaseCache(settings.CACHES["default"]["LOCATION"], {})
+    assert other_worker.get("reset-count") == 3
+    assert caches["default"].get("reset-count") == 3
