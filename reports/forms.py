@@ -54,3 +54,13 @@ class ExportForm(forms.Form):
         self.fields["fiscal_year"].error_messages["invalid_choice"] = (
             "เลือกปีงบประมาณจากรายการ")
         self.fields["kind"].error_messages["invalid_choice"] = "เลือกรายงานจากรายการ"
+
+
+class MinutesForm(forms.ModelForm):
+    class Meta:
+        model = Meeting
+        fields = ["attendees", "absentees", "next_meeting_date"]
+        widgets = {"attendees": forms.Textarea(attrs={"rows": 4}),
+                   "absentees": forms.Textarea(attrs={"rows": 2}),
+                   "next_meeting_date": forms.DateInput(attrs={"type": "date"},
+                                                        format="%Y-%m-%d")}

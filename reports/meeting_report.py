@@ -11,6 +11,7 @@ import datetime
 from dataclasses import dataclass
 
 from django.db.models import Prefetch
+from django.utils import timezone
 
 from ita_portal.thai import fiscal_half_start, fiscal_quarter_start, fiscal_year_of
 from measures.models import (
@@ -54,7 +55,8 @@ def cadence_due(cadence, meeting, before):
 
 def report_rows(meeting):
     before = previous_meeting(meeting)
-    since = datetime.datetime.combine(before.date, datetime.time.max) if before else None
+    since = (timezone.make_aware(datetime.datetime.combine(before.date, datetime.time.max))
+             if before else None)  # the end of that day in Bangkok
     measures = with_list_data(Measure.objects.filter(
         organization=meeting.organization, fiscal_year=meeting.fiscal_year), meeting.date)
     measures = measures.prefetch_related(
@@ -66,9 +68,23 @@ def report_rows(meeting):
                                            .select_related("by"), "at", since),
                  to_attr="recent_changes"))
     notes = {n.measure_id: n for n in meeting.notes.all()}
+    chosen = {c.measure_id: c.action for c in meeting.agenda_changes.all()}
     return [ReportRow(m, m.recent_updates, m.recent_changes, notes.get(m.pk))
             for m in measures.order_by("number")
-            if _included(m, meeting, before)]
+            if chosen.get(m.pk, "add" if _included(m, meeting, before) else None) == "add"]
+
+
+def left_out(meeting, rows):
+    """The organisation's measures of the year not on the agenda, for the secretary to add;
+    those removed carry their reason (`removal`)."""
+    on_agenda = {row.measure.pk for row in rows}
+    removed = {c.measure_id: c for c in meeting.agenda_changes.filter(action="remove")}
+    measures = Measure.objects.filter(organization=meeting.organization,
+                                      fiscal_year=meeting.fiscal_year).order_by("number")
+    others = [m for m in measures if m.pk not in on_agenda]
+    for measure in others:
+        measure.removal = removed.get(measure.pk)
+    return others
 
 
 def _after(queryset, field, since):

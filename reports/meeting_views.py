@@ -10,9 +10,10 @@ from ita_portal import jobs
 from ita_portal.thai import thai_digits
 from measures.models import Measure
 from organizations.scoping import require_member
+from reports.agenda import agenda_choices
 from reports.exports import draft_start
-from reports.forms import MeetingForm
-from reports.meeting_report import report_rows
+from reports.forms import MeetingForm, MinutesForm
+from reports.meeting_report import left_out, report_rows
 from reports.models import Meeting
 from reports.permissions import (
     can_manage_meetings,
@@ -52,9 +53,14 @@ def _detail(request, meeting, typed=None, status=200, job=None):
     for row in rows:  # what the admin typed stays in the boxes when saving is refused
         row.typed = (typed or {}).get(row.measure.pk, row.note.note if row.note else "")
     is_admin = can_manage_meetings(request.user, meeting.organization)
+    can_manage = is_admin and not meeting.is_closed
     return render(request, "reports/meeting_detail.html", {
         "meeting": meeting, "rows": rows, "job": job or meeting_pdf_job(meeting),
-        "is_admin": is_admin, "can_manage": is_admin and not meeting.is_closed,
+        "is_admin": is_admin, "can_manage": can_manage,
+        "others": left_out(meeting, rows) if can_manage else [],
+        "added": {c for c, change in agenda_choices(meeting).items() if change.action == "add"},
+        "versions": meeting.versions.select_related("reopened_by", "closed_by"),
+        "minutes_form": MinutesForm(instance=meeting) if can_manage else None,
         "can_draft": can_request_draft(request.user, meeting.organization),
         "unsaved": [row for row in rows if typed and row.typed]}, status=status)
 

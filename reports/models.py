@@ -67,6 +67,10 @@ class Meeting(models.Model):
     report_sha256 = models.CharField("SHA-256 ของรายงาน", max_length=64, blank=True)
     report_html = models.TextField("เนื้อหารายงานที่ตรึงไว้ ณ เวลาปิดการประชุม", blank=True,
                                    editable=False)
+    attendees = models.TextField("ผู้เข้าประชุม (บรรทัดละหนึ่งคน)", blank=True)
+    absentees = models.TextField("ผู้ไม่มาประชุม (บรรทัดละหนึ่งคน พร้อมเหตุผล)", blank=True)
+    next_meeting_date = models.DateField("วันประชุมครั้งถัดไป", null=True, blank=True)
+    version = models.PositiveSmallIntegerField("ฉบับที่", default=1)
 
     class Meta:
         verbose_name = "การประชุม"
@@ -81,6 +85,62 @@ class Meeting(models.Model):
     @property
     def is_closed(self):
         return self.status == MeetingStatus.CLOSED
+
+
+class FrozenReport(models.Model):
+    """An earlier frozen version of a meeting's report, kept when the meeting was reopened:
+    its content, its PDF and SHA-256 stay downloadable, with who reopened it and why."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="versions",
+                                verbose_name="การประชุม")
+    version = models.PositiveSmallIntegerField("ฉบับที่")
+    html = models.TextField("เนื้อหาที่ตรึงไว้")
+    file = models.FileField("PDF", upload_to="meeting-reports/", blank=True)
+    sha256 = models.CharField("SHA-256", max_length=64, blank=True)
+    closed_at = models.DateTimeField("ปิดเมื่อ", null=True)
+    closed_by = models.ForeignKey(USER, on_delete=models.SET_NULL, null=True, related_name="+",
+                                  verbose_name="ปิดโดย")
+    reopened_at = models.DateTimeField("เปิดใหม่เมื่อ", auto_now_add=True)
+    reopened_by = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="+",
+                                    verbose_name="เปิดใหม่โดย")
+    reason = models.TextField("เหตุผลที่เปิดใหม่")
+
+    class Meta:
+        verbose_name = "รายงานการประชุมฉบับก่อน"
+        verbose_name_plural = "รายงานการประชุมฉบับก่อน"
+        ordering = ["meeting", "version"]
+        constraints = [models.UniqueConstraint(fields=["meeting", "version"],
+                                               name="uniq_frozen_version")]
+
+    def __str__(self):
+        return f"{self.meeting} ฉบับที่ {self.version}"
+
+
+class AgendaChange(models.Model):
+    """The secretary's choice about one measure on one meeting's agenda: added although the
+    rules leave it out, or removed (with the reason) although they include it."""
+
+    class Action(models.TextChoices):
+        ADD = "add", "เพิ่มเข้าวาระ"
+        REMOVE = "remove", "นำออกจากวาระ"
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="agenda_changes",
+                                verbose_name="การประชุม")
+    measure = models.ForeignKey(Measure, on_delete=models.CASCADE, related_name="+",
+                                verbose_name="มาตรการ")
+    action = models.CharField("การเปลี่ยนแปลง", max_length=8, choices=Action.choices)
+    reason = models.TextField("เหตุผล", blank=True)
+    by = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="+", verbose_name="โดย")
+    at = models.DateTimeField("เมื่อ", auto_now=True)
+
+    class Meta:
+        verbose_name = "การปรับระเบียบวาระ"
+        verbose_name_plural = "การปรับระเบียบวาระ"
+        constraints = [models.UniqueConstraint(fields=["meeting", "measure"],
+                                               name="uniq_agenda_change")]
+
+    def __str__(self):
+        return f"{self.meeting}: {self.get_action_display()} {self.measure_id}"
 
 
 class MeetingNote(models.Model):

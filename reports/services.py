@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from ita_portal import jobs
 from reports.meeting_document import meeting_html
-from reports.models import Meeting, MeetingNote, MeetingStatus
+from reports.models import FrozenReport, Meeting, MeetingNote, MeetingStatus
 from reports.permissions import require_meeting_manager
 from reports.tasks import MEETING_PDF
 
@@ -81,3 +81,41 @@ def meeting_note_save(*, meeting, measure, note, by):
     return MeetingNote.objects.update_or_create(
         meeting=meeting, measure=measure, defaults={"note": note, "by": by})[0]
 
+
+
+@transaction.atomic
+def meeting_reopen(*, meeting, reason, by):
+    """An admin reopens a closed meeting, saying why. The frozen version (content, PDF and its
+    SHA-256) is kept and stays downloadable; closing again freezes the next version."""
+    require_meeting_manager(by, meeting.organization)
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError("กรุณาระบุเหตุผลที่เปิดการประชุมใหม่")
+    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    if not meeting.is_closed:
+        raise ValidationError("การประชุมนี้ยังเปิดอยู่")
+    if not meeting.report_file:
+        raise ValidationError("รอให้จัดทำไฟล์ PDF ของฉบับที่ตรึงไว้เสร็จก่อน จึงเปิดการประชุมใหม่ได้")
+    FrozenReport.objects.create(
+        meeting=meeting, version=meeting.version, html=meeting.report_html,
+        file=meeting.report_file.name, sha256=meeting.report_sha256, closed_at=meeting.closed_at,
+        closed_by=meeting.closed_by, reopened_by=by, reason=reason[:2000])
+    meeting.status, meeting.closed_at, meeting.closed_by = MeetingStatus.OPEN, None, None
+    meeting.report_file, meeting.report_sha256, meeting.report_html = "", "", ""
+    meeting.version += 1
+    meeting.save()
+    return meeting
+
+
+@transaction.atomic
+def meeting_minutes_save(*, meeting, by, attendees, absentees, next_meeting_date):
+    """Who attended, who did not, and the next meeting's date: part of the frozen report."""
+    require_meeting_manager(by, meeting.organization)
+    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    _require_open(meeting)
+    if next_meeting_date and next_meeting_date <= meeting.date:
+        raise ValidationError("วันประชุมครั้งถัดไปต้องอยู่หลังวันประชุมครั้งนี้")
+    meeting.attendees, meeting.absentees = attendees.strip()[:5000], absentees.strip()[:5000]
+    meeting.next_meeting_date = next_meeting_date
+    meeting.save(update_fields=["attendees", "absentees", "next_meeting_date"])
+    return meeting

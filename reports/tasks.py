@@ -32,7 +32,8 @@ def render_meeting_report(job):
         meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
         if meeting.report_file:
             return
-        meeting.report_file.save(f"meeting-{meeting.pk}.pdf", ContentFile(pdf), save=False)
+        meeting.report_file.save(f"meeting-{meeting.pk}-v{meeting.version}.pdf", ContentFile(pdf),
+                                 save=False)
         meeting.report_sha256 = sha256(pdf)
         meeting.save(update_fields=["report_file", "report_sha256"])
 
