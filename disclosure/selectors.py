@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass
 
-from django.db.models import Exists, OuterRef, Prefetch
+from django.db.models import Exists, OuterRef, Prefetch, Q
 
 from disclosure.models import DisclosureItem, EvidenceLink, ItemStatus
 from indicators.models import IndicatorScore, OITItem
@@ -111,3 +111,16 @@ def predicted_oit_by_organization(year, rules):
     """{organisation id: predicted OIT score} for every organisation with a checklist."""
     return {org: compute_result(rules, oit_indicator_scores(rules, codes)).tools.get("OIT")
             for org, codes in passed_codes_by_organization(year).items()}
+
+
+def owned_open_items(user, year):
+    """The user's OIT items of the year not yet disclosed: named on them, their position's or
+    their department's."""
+    owned = Q(owner_user=user)
+    if user.position_id:
+        owned |= Q(owner_position_id=user.position_id)
+    if user.department_id:
+        owned |= Q(owner_department_id=user.department_id)
+    return (DisclosureItem.objects.filter(organization_id=user.organization_id,
+                                          oit_item__year__year=year)
+            .exclude(status=ItemStatus.PRESENT).filter(owned))

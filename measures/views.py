@@ -12,7 +12,7 @@ from indicators.years import year_in_progress
 from ita_portal.bounds import YEAR_MAX, YEAR_MIN, int_param
 from ita_portal.timeline import fiscal_timeline, measure_rows
 from measures import downloads
-from measures.deadlines import is_overdue
+from measures.deadlines import WINDOWS, is_overdue
 from measures.filters import MeasureFilter
 from measures.forms import ProgressUpdateForm, StatusForm
 from measures.manage_forms import IssueForm, MeasureForm, StepFormSet
@@ -50,7 +50,9 @@ def _without(request, name):
 @login_required
 def mine(request):
     require_member(request.user)
-    return render(request, "measures/mine.html", {"buckets": my_measures(request.user)})
+    return render(request, "measures/mine.html", {"buckets": my_measures(request.user),
+                                                  "due_soon_days": WINDOWS["due_soon"],
+                                                  "stale_days": WINDOWS["stale"]})
 
 
 @login_required

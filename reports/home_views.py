@@ -6,7 +6,12 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from disclosure.selectors import owned_open_items
 from indicators.selectors import organization_results
+from indicators.years import default_year
+from measures.deadlines import WINDOWS
+from measures.permissions import can_have_own_measures
+from measures.selectors import my_measures
 from organizations.middleware import READING_KEY
 from organizations.scoping import is_overseer, visible_organizations
 
@@ -22,8 +27,18 @@ def home(request):
     return render(request, "reports/home.html", {
         "organization": user.organization,
         "latest": results[0] if results else None,
-        "role": user.role,
+        "role": user.role, "work": _my_work(user), "due_soon_days": WINDOWS["due_soon"],
     })
+
+
+def _my_work(user):
+    """Counts for the links to the person's own work (staff and admins own work)."""
+    if not can_have_own_measures(user):
+        return None
+    buckets, year = my_measures(user), default_year(user)
+    return {"overdue": len(buckets["overdue"]), "due_soon": len(buckets["due_soon"]),
+            "stale": len(buckets["stale"]), "year": year,
+            "items": owned_open_items(user, year).count() if year else 0}
 
 
 def _overseer_home(request):

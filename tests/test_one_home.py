@@ -43,3 +43,8 @@ def test_day_windows_live_only_in_the_deadlines_table():
 
 def test_today_is_never_the_machines_date():
     assert list(lines_matching(r"date\.today\(\)|datetime\.now\(\)", ".py")) == []
+
+
+def test_day_windows_are_not_written_in_thai_digits_in_templates():
+    """"ภายใน ๑๔ วัน" in a template would not follow the table when a window changes."""
+    assert list(lines_matching(r"[๐-๙]+ วัน", ".html", apps=("templates",))) == []
