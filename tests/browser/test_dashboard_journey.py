@@ -44,6 +44,14 @@ def test_admin_adds_closes_and_downloads_a_meeting_report(page, screenshot, demo
     page.wait_for_selector("text=บันทึกมติแล้ว")
     assert page.input_value("#notes textarea >> nth=1").startswith("ให้กองคลังรายงาน")
     screenshot("meeting-0-resolutions-saved")
+    page.fill("#id_attendees", "นายกเทศมนตรีตำบลอรุณนิคม\nปลัดเทศบาล\nผู้อำนวยการกองคลัง")
+    page.fill("#id_next_meeting_date", "2022-03-20")
+    page.click(".minutes button:has-text('บันทึก')")
+    page.wait_for_selector("text=บันทึกผู้เข้าประชุมแล้ว")
+    page.set_viewport_size({"width": 390, "height": 844})
+    assert page.evaluate("document.scrollingElement.scrollWidth") <= 390
+    screenshot("meeting-0c-phone-390")
+    page.set_viewport_size({"width": 1280, "height": 900})
     page.click("text=ปิดการประชุมและตรึงรายงาน…")
     page.wait_for_selector("text=เมื่อกดยืนยัน ระบบจะ")
     screenshot("meeting-0b-confirm-close")
@@ -59,6 +67,12 @@ def test_admin_adds_closes_and_downloads_a_meeting_report(page, screenshot, demo
                    check=True)
     text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout
     assert "มอบหมายให้ติดตาม" in text and "ให้กองคลังรายงาน" in text and "หน้า ๑ จาก" in text
+    assert "นายกเทศมนตรีตำบลอรุณนิคม" in text and "กำหนดประชุมครั้งถัดไป" in text
+    page.fill("#reopen-reason", "แก้ไขมติมาตรการที่ ๑ ตามที่ประธานแจ้ง")
+    page.click("button:has-text('เปิดการประชุมใหม่…')")  # the confirmation is accepted
+    page.wait_for_selector("text=รายงานฉบับก่อน")
+    assert page.locator("text=ฉบับที่ ๑ (PDF)").count() == 1
+    screenshot("meeting-2-reopened")
 
 
 def test_admin_exports_the_o42_document(page, screenshot, demo, log_in, live_server, tmp_path):
