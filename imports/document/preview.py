@@ -37,7 +37,7 @@ def rows(batch):
                      enumerate(zip(plan["measures"], found["measures"], strict=True))],
         "recommendations": [{"key": f"recommendations:{i}", "draft": d}
                             for i, d in enumerate(plan.get("recommendations", []))],
-        "counts": [(label, found_counts) for kind, label in KINDS
+        "counts": [(kind, label, found_counts) for kind, label in KINDS
                    if (found_counts := compare.counts(found).get(kind))],
     }
 

@@ -78,7 +78,28 @@ document.documentElement.classList.add("js");
     });
   }
 
+  // An import's preview: unticking a row updates "จะนำเข้า" (new / change / same per kind).
+  function importCounts() {
+    var list = document.getElementById("counts");
+    if (!list) return;
+    var boxes = document.querySelectorAll("input[name=row][data-status]");
+    function recount() {
+      list.querySelectorAll("li[data-kind] span[data-status]").forEach(function (span) {
+        span.textContent = "0";
+      });
+      boxes.forEach(function (box) {
+        if (!box.checked) return;
+        var kind = box.value.split(":")[0];
+        var span = list.querySelector('li[data-kind="' + kind + '"] span[data-status="' +
+                                      box.dataset.status + '"]');
+        if (span) span.textContent = String(Number(span.textContent) + 1);
+      });
+    }
+    boxes.forEach(function (box) { box.addEventListener("change", recount); });
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
+    importCounts();
     confirmations();
     menu();
     errorSummary();

@@ -107,6 +107,7 @@ def test_admin_uploads_a_pdf_sees_new_and_existing_unticks_a_row_and_confirms(
     assert "มาตรการ: ใหม่ 2" in page.inner_text("#counts")
     screenshot("import-pdf-1-preview")
     page.uncheck("input[name=row][value='measures:1']")  # leave measure 6 out
+    assert "มาตรการ: ใหม่ 1" in page.inner_text("#counts")  # the counts follow the ticks
     screenshot("import-pdf-2-unticked")
     page.click("button:has-text('ยืนยันการนำเข้า')")
     page.wait_for_selector("#batch-state:has-text('นำเข้าแล้ว')")
