@@ -51,6 +51,7 @@ def scenarios(requests):
                                              defaults={"role": "overseer"})
     national = Client()
     national.force_login(overseer)
+    provinces = sorted(set(Organization.objects.values_list("province", flat=True)) - {""})
     finance = Client()
     finance_user = User.objects.filter(role="staff", department__name_th="กองคลัง").first()
     finance.force_login(finance_user)
@@ -77,7 +78,11 @@ def scenarios(requests):
         "admin organisation search": measure(
             admin, lambda i: f"/admin/organizations/organization/?q={rng.randint(0, 8299)}",
             requests),
-        "home (overseer of the whole country, page 1)": measure(national, "/", requests),
+        "overseer table (whole country, page 1 of 166)": measure(national, "/", requests),
+        "overseer table sorted by measures overdue": measure(national, "/?sort=overdue",
+                                                             requests),
+        "overseer table of one province, by last activity": measure(
+            national, lambda i: f"/?province={rng.choice(provinces)}&sort=activity", requests),
         "organisation results (overseer, random org)": measure(
             national, lambda i: f"/o/{rng.choice(slugs)}/results/", requests),
     }

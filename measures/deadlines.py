@@ -37,3 +37,11 @@ def is_stale(measure, today):
 def waits_for_update(measure, now):
     """Never updated, or not for the stale window: the "my work" bucket."""
     return measure.last_update_at is None or measure.last_update_at < now - days("stale")
+
+
+def due_within_q(today, window):
+    return Q(end_date__gte=today, end_date__lte=today + days(window))
+
+
+def waits_for_update_q(now):
+    return Q(last_update_at__isnull=True) | Q(last_update_at__lt=now - days("stale"))

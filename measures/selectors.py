@@ -1,10 +1,17 @@
 """Reads of issues and measures, each in a constant number of queries."""
 
-from django.db.models import BooleanField, Case, Prefetch, Value, When
+from django.db.models import BooleanField, Case, Count, Prefetch, Q, Value, When
 from django.utils import timezone
 
 from indicators.years import year_in_progress
-from measures.deadlines import is_due_within, overdue_q, waits_for_update
+from measures.deadlines import (
+    days,
+    due_within_q,
+    is_due_within,
+    overdue_q,
+    waits_for_update,
+    waits_for_update_q,
+)
 from measures.models import (
     CLOSED_STATUSES,
     Evidence,
@@ -56,6 +63,18 @@ def my_measures(user, today=None):
             buckets["other"].append(m)
     buckets["closed_count"] = mine.filter(status__in=CLOSED_STATUSES).count()
     return buckets
+
+
+def my_work_counts(user, today=None):
+    """The sizes of my_measures' buckets in one query (the home page's links)."""
+    today, now = today or timezone.localdate(), timezone.now()
+    mine = visible_measures(user).filter(owned_by_q(user)).exclude(status__in=CLOSED_STATUSES)
+    soon = due_within_q(today, "due_soon")
+    return mine.aggregate(
+        overdue=Count("pk", filter=Q(end_date__lt=today)),
+        due_soon=Count("pk", filter=soon),
+        stale=Count("pk", filter=Q(end_date__gt=today + days("due_soon"))
+                    & waits_for_update_q(now)))
 
 
 def measure_detail(measure):

@@ -1,0 +1,57 @@
+"""The overseer's home: the table of every agency under them, filtered, sorted, paged or
+downloaded as CSV; each row opens the agency read-only."""
+
+from django.core.paginator import Paginator
+from django.shortcuts import render
+from django.utils import timezone
+
+from indicators.models import OITItem
+from indicators.templatetags.indicator_tags import score
+from indicators.years import year_in_progress
+from ita_portal.spreadsheets import csv_response
+from ita_portal.thai import thai_date
+from organizations.models import OrganizationKind
+from reports.overseer import SORTS, agencies, official_results, summary
+
+HEADERS = ["หน่วยงาน", "ประเภท", "จังหวัด", "ผลทางการ (ปี)", "คะแนนรวม", "ระดับ",
+           "OIT ที่เผยแพร่", "ลิงก์เสีย", "มาตรการเลยกำหนด", "ความเคลื่อนไหวล่าสุด"]
+
+
+def _filters(request):
+    get = request.GET
+    return {"sort": get.get("sort") if get.get("sort") in SORTS else "name",
+            "kind": get.get("kind") if get.get("kind") in OrganizationKind.values else "",
+            "province": get.get("province", "")[:80], "text": get.get("q", "").strip()[:100]}
+
+
+def _csv_rows(orgs):
+    for start in range(0, len(orgs), 500):
+        chunk = orgs[start:start + 500]
+        results = official_results(chunk)
+        for org in chunk:
+            official = results.get(org.pk)
+            yield [org.name_th, org.get_kind_display(), org.province,
+                   official.year if official else "",
+                   score(official.total) if official and official.total is not None else "",
+                   official.band if official else "", org.disclosed, org.broken, org.overdue,
+                   thai_date(timezone.localtime(org.last_activity).date())
+                   if org.last_activity else ""]
+
+
+def overseer_home(request):
+    year, today, filters = year_in_progress(), timezone.localdate(), _filters(request)
+    orgs = agencies(request.user, year=year, today=today, **filters)
+    if request.GET.get("export") == "csv":
+        return csv_response(HEADERS, _csv_rows(list(orgs)), f"agencies-{year}")
+    page = Paginator(orgs, 50).get_page(request.GET.get("page"))
+    page.object_list = list(page.object_list)
+    results = official_results(page.object_list)
+    for org in page.object_list:
+        org.official = results.get(org.pk)
+    return render(request, "reports/home_overseer.html", {
+        "page": page, "year": year, "filters": filters, "summary": summary(orgs),
+        "kinds": OrganizationKind.choices,
+        "items_total": OITItem.objects.filter(year__year=year).count(),
+        "provinces": [] if request.user.oversight_province else
+        orgs.model.objects.exclude(province="").order_by("province")
+        .values_list("province", flat=True).distinct()})
