@@ -118,3 +118,17 @@ def test_cancelling_a_measure_asks_first_and_says_what_happens(page, demo, log_i
     assert asked and "ยกเลิกมาตรการที่ ๒" in asked[0] and "เปิดใหม่ได้เฉพาะผู้ดูแลระบบ" in asked[0]
     measure.refresh_from_db()
     assert measure.status != "cancelled"
+
+
+def test_overseer_table_on_a_projector_and_a_phone(page, screenshot, demo, log_in, live_server):
+    log_in("sysadmin", DEMO_PASSWORD)
+    page.set_viewport_size({"width": 1366, "height": 768})
+    page.goto(f"{live_server.url}/?sort=overdue")
+    page.wait_for_selector("table.agencies")
+    assert demo.name_th in page.inner_text("table.agencies")
+    assert "ทั้งหมด" in page.inner_text(".summary")
+    screenshot("overseer-table-1366")
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(f"{live_server.url}/")
+    assert page.evaluate("document.scrollingElement.scrollWidth") <= 390
+    screenshot("overseer-table-390")
