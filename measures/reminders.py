@@ -5,7 +5,7 @@ warrant a new reminder, but a second run on the same day sends nothing."""
 
 from collections import defaultdict
 
-from django.core.mail import send_mail
+from django.conf import settings
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
@@ -13,6 +13,7 @@ from django.utils import timezone
 from ita_portal.thai import thai_date, thai_digits
 from measures.deadlines import WINDOWS, is_due_within, is_overdue, is_stale, last_activity
 from measures.models import CLOSED_STATUSES, Measure, ReminderKind, ReminderSent
+from organizations.mail import send_thai_mail
 from organizations.models import Role, User
 from organizations.notices import notify
 
@@ -68,14 +69,18 @@ def _label(kind):
     return kind.label
 
 
+def sections(items):
+    """[(Thai heading, [measure])] of the digest, most urgent first."""
+    return [(_label(kind), chosen) for kind in (K.OVERDUE, K.DUE_3, K.DUE_14, K.STALE)
+            if (chosen := [m for m, k, _ in items if k == kind])]
+
+
 def render_digest(user, items):
     lines = [f"เรียน {user}", "", "มาตรการที่ท่านรับผิดชอบซึ่งต้องติดตาม:"]
-    for kind in (K.OVERDUE, K.DUE_3, K.DUE_14, K.STALE):
-        chosen = [m for m, k, _ in items if k == kind]
-        if chosen:
-            lines += ["", f"{_label(kind)}:"]
-            lines += [f"  - มาตรการที่ {m.number} {m.title[:100]} (สิ้นสุด {thai_date(m.end_date)})"
-                      for m in chosen]
+    for label, chosen in sections(items):
+        lines += ["", f"{label}:"]
+        lines += [f"  - มาตรการที่ {m.number} {m.title[:100]} (สิ้นสุด {thai_date(m.end_date)})"
+                  for m in chosen]
     lines += ["", "กรุณาบันทึกรายงานความคืบหน้าใน ITA Portal", "ITA Portal"]
     return "\n".join(lines)
 
@@ -90,7 +95,9 @@ def send_reminders(today=None, dry_run=False):
         with transaction.atomic():
             body = render_digest(user, items)
             if user.email:  # without an address the digest waits in the inbox
-                send_mail(subject, body, None, [user.email])
+                send_thai_mail(user.email, subject, "measures/email_digest", {
+                    "user": user, "text": body, "sections": sections(items),
+                    "base_url": settings.SITE_URL})
             notify(user, key=f"measure-reminders:{today.isoformat()}", subject=subject,
                    body=body, url=reverse("my-measures"), emailed=True)
             ReminderSent.objects.bulk_create(

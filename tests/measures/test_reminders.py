@@ -37,6 +37,9 @@ def test_digest_covers_each_kind_once_and_never_twice(org, owner, mailboxes):
                  "ไม่มีรายงานความคืบหน้า ๖๐ วัน", "มาตรการที่ 4"):
         assert text in body
     assert "มาตรการที่ 5" not in body and "มาตรการที่ 6" not in body
+    html, kind = to_owner[0].alternatives[0]  # a Thai HTML part beside the text
+    assert kind == "text/html" and "<h3" in html and "เลยกำหนดแล้ว" in html
+    assert "มาตรการที่ ๔" in html and "/measures/" in html and "มาตรการที่ ๕" not in html
     assert {m.to[0] for m in mail.outbox} == {"owner@tambon-a.go.th",
                                              "other_staff@tambon-a.go.th"}
     assert ReminderSent.objects.filter(user=owner).count() == 4
