@@ -34,6 +34,18 @@ def measure(client, url, requests):
             "max_ms": round(timings[-1], 1), "queries": sorted(queries)}
 
 
+def signed_in_with_two_factor(client, user):
+    """Mark the client's session as verified with a TOTP device, as django_otp.login does."""
+    from django_otp import DEVICE_ID_SESSION_KEY
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    device, _ = TOTPDevice.objects.get_or_create(user=user, name="bench",
+                                                 defaults={"confirmed": True})
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    session.save()
+
+
 def scenarios(requests):
     from django.test import Client
 
@@ -47,6 +59,7 @@ def scenarios(requests):
                                               defaults={"is_staff": True, "is_superuser": True})
     admin = Client()
     admin.force_login(superuser)
+    signed_in_with_two_factor(admin, superuser)  # platform staff must use two-factor
     overseer, _ = User.objects.get_or_create(username="bench-overseer",
                                              defaults={"role": "overseer"})
     national = Client()
