@@ -10,7 +10,7 @@ latest assessment year with official scores.
 from collections import defaultdict
 from dataclasses import dataclass
 
-from django.db.models import Count, IntegerField, Max, OuterRef, Q, Subquery, Value
+from django.db.models import Count, Exists, IntegerField, Max, OuterRef, Subquery, Value
 from django.db.models.functions import Coalesce
 
 from disclosure.models import DisclosureItem, EvidenceLink, ItemStatus
@@ -31,8 +31,8 @@ def _count(queryset, field="organization"):
     return Coalesce(Subquery(counted, output_field=IntegerField()), Value(0))
 
 
-def agencies(user, *, year, today, sort="name", kind="", province="", text=""):
-    """The organisations the user oversees, filtered, annotated and ordered."""
+def overseen(user, *, kind="", province="", text=""):
+    """The active organisations the user oversees, filtered."""
     orgs = visible_organizations(user).filter(is_active=True)
     if kind:
         orgs = orgs.filter(kind=kind)
@@ -40,6 +40,11 @@ def agencies(user, *, year, today, sort="name", kind="", province="", text=""):
         orgs = orgs.filter(province=province)
     if text:
         orgs = orgs.filter(name_th__icontains=text)
+    return orgs
+
+
+def agencies(orgs, *, year, today, sort="name"):
+    """The organisations annotated with the year's figures and ordered."""
     items = DisclosureItem.objects.filter(oit_item__year__year=year)
     activity = (ProgressUpdate.objects.filter(measure__organization=OuterRef("pk"))
                 .order_by().values("measure__organization").annotate(at=Max("created_at"))
@@ -54,9 +59,17 @@ def agencies(user, *, year, today, sort="name", kind="", province="", text=""):
     return orgs.order_by(SORTS.get(sort, "name_th"), "name_th")
 
 
-def summary(orgs):
-    return orgs.aggregate(total=Count("pk"), with_overdue=Count("pk", filter=Q(overdue__gt=0)),
-                          with_broken=Count("pk", filter=Q(broken__gt=0)))
+def summary(orgs, *, year, today):
+    """How many agencies, and how many have a measure overdue or a broken evidence link: one
+    query of semi-joins (the per-row counts are computed for the page's rows only)."""
+    plain = orgs.order_by()
+    overdue = Measure.objects.filter(overdue_q(today), fiscal_year=year,
+                                     organization=OuterRef("pk"))
+    broken = EvidenceLink.objects.filter(item__organization=OuterRef("pk"), removed_at=None,
+                                         is_broken=True, item__oit_item__year__year=year)
+    return plain.aggregate(total=Count("pk"),
+                           with_overdue=Count("pk", filter=Exists(overdue)),
+                           with_broken=Count("pk", filter=Exists(broken)))
 
 
 @dataclass

@@ -11,7 +11,7 @@ from indicators.years import year_in_progress
 from ita_portal.spreadsheets import csv_response
 from ita_portal.thai import thai_date
 from organizations.models import OrganizationKind
-from reports.overseer import SORTS, agencies, official_results, summary
+from reports.overseer import SORTS, agencies, official_results, overseen, summary
 
 HEADERS = ["หน่วยงาน", "ประเภท", "จังหวัด", "ผลทางการ (ปี)", "คะแนนรวม", "ระดับ",
            "OIT ที่เผยแพร่", "ลิงก์เสีย", "มาตรการเลยกำหนด", "ความเคลื่อนไหวล่าสุด"]
@@ -40,7 +40,9 @@ def _csv_rows(orgs):
 
 def overseer_home(request):
     year, today, filters = year_in_progress(), timezone.localdate(), _filters(request)
-    orgs = agencies(request.user, year=year, today=today, **filters)
+    sort = filters.pop("sort")
+    chosen = overseen(request.user, **filters)
+    orgs = agencies(chosen, year=year, today=today, sort=sort)
     if request.GET.get("export") == "csv":
         return csv_response(HEADERS, _csv_rows(list(orgs)), f"agencies-{year}")
     page = Paginator(orgs, 50).get_page(request.GET.get("page"))
@@ -49,7 +51,8 @@ def overseer_home(request):
     for org in page.object_list:
         org.official = results.get(org.pk)
     return render(request, "reports/home_overseer.html", {
-        "page": page, "year": year, "filters": filters, "summary": summary(orgs),
+        "page": page, "year": year, "filters": {**filters, "sort": sort},
+        "summary": summary(chosen, year=year, today=today),
         "kinds": OrganizationKind.choices,
         "items_total": OITItem.objects.filter(year__year=year).count(),
         "provinces": [] if request.user.oversight_province else
