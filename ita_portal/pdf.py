@@ -22,9 +22,5 @@ def lay_out_html(html):
     return HTML(string=html, base_url=STATIC_BASE).render()
 
 
-def render_pdf(template, context):
-    return lay_out(template, context).write_pdf()
-
-
 def sha256(data):
     return hashlib.sha256(data).hexdigest()
