@@ -64,3 +64,19 @@ def test_computer_officer_fills_checks_and_sees_the_broken_link(page, screenshot
 def answer_pk(code):
     from disclosure.models import DisclosureItem
     return DisclosureItem.objects.get(oit_item__year__year=2565, oit_item__code=code).pk
+
+
+def test_staff_start_an_item_of_a_year_nobody_has_opened(page, screenshot, demo, log_in,
+                                                        live_server):
+    from disclosure.models import DisclosureItem
+
+    log_in("computer", DEMO_PASSWORD)
+    page.goto(f"{live_server.url}/disclosure/2566/")
+    assert not DisclosureItem.objects.filter(oit_item__year__year=2566).exists()
+    start = page.locator("button.start").first
+    assert start.is_visible()
+    screenshot("checklist-unopened-year")
+    start.click()
+    page.wait_for_selector("h1")
+    assert "/disclosure/item/" in page.url
+    assert DisclosureItem.objects.filter(organization=demo, oit_item__year__year=2566).exists()
