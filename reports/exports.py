@@ -12,19 +12,23 @@ from reports.permissions import require_draft_reader, require_exporter
 from reports.tasks import REPORT_EXPORT
 
 
+def _queue(by, **fields):
+    """The unfinished export of these fields (whoever asked), or a new one queued after
+    commit."""
+    running = with_job(ReportExport.objects.filter(**fields)).filter(
+        job_state__in=UNFINISHED).first()
+    if running is not None:
+        return running
+    export = ReportExport.objects.create(**fields, requested_by=by)
+    jobs.enqueue(REPORT_EXPORT, export.pk)
+    return export
+
+
 @transaction.atomic
 def export_start(*, organization, kind, fiscal_year, by):
     """Queue a render after commit; while one of the same report is unfinished, return it."""
     require_exporter(by, organization)
-    running = with_job(ReportExport.objects.filter(
-        organization=organization, kind=kind, fiscal_year=fiscal_year)
-    ).filter(job_state__in=UNFINISHED).first()
-    if running is not None:
-        return running
-    export = ReportExport.objects.create(organization=organization, kind=kind,
-                                         fiscal_year=fiscal_year, requested_by=by)
-    jobs.enqueue(REPORT_EXPORT, export.pk)
-    return export
+    return _queue(by, organization=organization, kind=kind, fiscal_year=fiscal_year)
 
 
 @transaction.atomic
@@ -34,14 +38,8 @@ def draft_start(*, meeting, by):
     require_draft_reader(by, meeting.organization)
     if meeting.is_closed:
         raise ValidationError("การประชุมนี้ปิดแล้ว ดาวน์โหลดรายงานที่ตรึงไว้แทน")
-    running = with_job(meeting.drafts.all()).filter(job_state__in=UNFINISHED).first()
-    if running is not None:
-        return running
-    export = ReportExport.objects.create(organization=meeting.organization, meeting=meeting,
-                                         kind=ReportKind.MEETING,
-                                         fiscal_year=meeting.fiscal_year, requested_by=by)
-    jobs.enqueue(REPORT_EXPORT, export.pk)
-    return export
+    return _queue(by, organization=meeting.organization, meeting=meeting,
+                  kind=ReportKind.MEETING, fiscal_year=meeting.fiscal_year)
 
 
 def export_job(export):

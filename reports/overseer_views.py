@@ -1,6 +1,8 @@
 """The overseer's home: the table of every agency under them, filtered, sorted, paged or
 downloaded as CSV; each row opens the agency read-only."""
 
+from urllib.parse import urlencode
+
 from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.utils import timezone
@@ -52,6 +54,8 @@ def overseer_home(request):
         org.official = results.get(org.pk)
     return render(request, "reports/home_overseer.html", {
         "page": page, "year": year, "filters": {**filters, "sort": sort},
+        "filter_query": urlencode({"q": filters["text"], "kind": filters["kind"],
+                                   "province": filters["province"]}),
         "summary": summary(chosen, year=year, today=today),
         "kinds": OrganizationKind.choices,
         "items_total": OITItem.objects.filter(year__year=year).count(),
