@@ -83,3 +83,13 @@ class StatusForm(forms.Form):
     status = forms.ChoiceField(label="สถานะใหม่", choices=Status.choices)
     note = forms.CharField(label="หมายเหตุ/เหตุผล", required=False,
                            widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class ApprovalForm(forms.Form):
+    """The division head's decision on a finished measure."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput)
+    decision = forms.ChoiceField(label="ผลการพิจารณา", widget=forms.RadioSelect, choices=[
+        ("approve", "รับรองผลการดำเนินงาน"), ("return", "ส่งกลับให้ดำเนินการเพิ่มเติม")])
+    note = forms.CharField(label="ความเห็น (ต้องระบุเมื่อส่งกลับ)", required=False,
+                           max_length=2000, widget=forms.Textarea(attrs={"rows": 2}))

@@ -104,6 +104,9 @@ class Measure(Owners):
                                      related_name="carried_to",
                                      verbose_name="ต่อเนื่องจากมาตรการปีงบประมาณก่อน")
     last_update_at = models.DateTimeField("รายงานความคืบหน้าล่าสุด", null=True, blank=True)
+    approved_at = models.DateTimeField("หัวหน้ากองรับรองผลเมื่อ", null=True, blank=True)
+    approved_by = models.ForeignKey(USER, on_delete=models.PROTECT, null=True, blank=True,
+                                    related_name="+", verbose_name="รับรองผลโดย")
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -154,6 +157,8 @@ class EventKind(models.TextChoices):
     EDITED = "edited", "แก้ไขข้อมูลมาตรการ"
     CREATED = "created", "เพิ่มมาตรการ"
     CARRIED = "carried", "ยกไปดำเนินการต่อในปีงบประมาณถัดไป"
+    APPROVED = "approved", "หัวหน้ากองรับรองผลการดำเนินงาน"
+    RETURNED = "returned", "หัวหน้ากองส่งกลับให้ดำเนินการเพิ่มเติม"
 
 
 WORK_EVENTS = (EventKind.STATUS, EventKind.STEP_DONE, EventKind.STEP_REOPENED)

@@ -50,6 +50,17 @@ def can_edit_measure(user, measure):
     return Measure.objects.filter(pk=measure.pk).filter(owned_by_q(user)).exists()
 
 
+def can_approve_measure(user, measure):
+    """Approve a finished measure or send it back: its organisation's admins, and the head of
+    the division that owns it (ผู้อำนวยการกอง, หัวหน้าสำนักปลัด)."""
+    if is_org_admin(user, measure.organization):
+        return True
+    head_of = getattr(user, "heads_department_id", None)
+    if not head_of or not is_org_worker(user, measure.organization):
+        return False
+    return Measure.objects.filter(pk=measure.pk).filter(division_q(head_of)).exists()
+
+
 def can_manage_measures(user, organization):
     """Create and edit issues, measures and owners; cancel a measure: the organisation's
     admins (measures.workflow says which transitions are theirs alone)."""

@@ -21,7 +21,8 @@ from measures.models import (
     MeasureStep,
     ProgressUpdate,
 )
-from measures.permissions import owned_by_q
+from measures.permissions import division_q, owned_by_q
+from organizations.permissions import is_org_admin
 from organizations.scoping import scope_to_user
 
 
@@ -62,7 +63,20 @@ def my_measures(user, today=None):
         else:
             buckets["other"].append(m)
     buckets["closed_count"] = mine.filter(status__in=CLOSED_STATUSES).count()
+    buckets["to_approve"] = list(with_list_data(awaiting_my_approval(user), today)
+                                 .order_by("end_date", "number"))
     return buckets
+
+
+def awaiting_my_approval(user):
+    """Finished measures not yet approved that this person approves: a division head's
+    division, every one of the organisation for its admin; none for anyone else."""
+    waiting = visible_measures(user).filter(status="done", approved_at__isnull=True)
+    if user.organization_id and is_org_admin(user, user.organization):
+        return waiting
+    if getattr(user, "heads_department_id", None):
+        return waiting.filter(division_q(user.heads_department_id))
+    return waiting.none()
 
 
 def my_work_counts(user, today=None):

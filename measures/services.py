@@ -21,7 +21,7 @@ from measures.models import (
     ProgressUpdate,
     Status,
 )
-from measures.permissions import can_edit_measure, can_manage_measures
+from measures.permissions import can_approve_measure, can_edit_measure, can_manage_measures
 from measures.workflow import transition_problem
 
 __all__ = ["ConcurrentEdit"]
@@ -51,12 +51,51 @@ def measure_set_status(*, measure, status, by, note="", expected_version=None):
     if status == measure.status:
         return measure
     previous = measure.status
-    fields = {"status": status}
+    fields = {"status": status, **_approval_kept(measure, status)}
     if status == Status.DONE:
         fields["percent"] = 100
     _bump(measure, expected_version or measure.version, **fields)
     MeasureEvent.objects.create(measure=measure, from_status=previous, to_status=status,
                                 by=by, note=note)
+    return measure
+
+
+def _approval_kept(measure, status):
+    """A measure that leaves "done" loses its approval (fields to save with the move)."""
+    if measure.approved_at and status != Status.DONE:
+        return {"approved_at": None, "approved_by": None}
+    return {}
+
+
+def _require_approver(measure, by):
+    if not can_approve_measure(by, measure):
+        raise PermissionDenied("เฉพาะหัวหน้ากองที่รับผิดชอบหรือผู้ดูแลระบบของหน่วยงานเท่านั้น")
+    if measure.status != Status.DONE:
+        raise ValidationError({"status": "รับรองได้เฉพาะมาตรการที่ดำเนินการแล้วเสร็จ"})
+
+
+@transaction.atomic
+def measure_approve(*, measure, by, note="", expected_version=None):
+    """The division head (or an admin) approves a finished measure's result."""
+    _require_approver(measure, by)
+    if measure.approved_at:
+        raise ValidationError({"status": "มาตรการนี้ได้รับการรับรองแล้ว"})
+    _bump(measure, expected_version or measure.version, approved_at=timezone.now(),
+          approved_by=by)
+    MeasureEvent.objects.create(measure=measure, kind=EventKind.APPROVED, by=by, note=note)
+    return measure
+
+
+@transaction.atomic
+def measure_return(*, measure, by, note, expected_version=None):
+    """The division head sends a finished measure back: it is in progress again, with why."""
+    _require_approver(measure, by)
+    if not (note or "").strip():
+        raise ValidationError({"note": "กรุณาระบุสิ่งที่ต้องดำเนินการเพิ่มเติม"})
+    _bump(measure, expected_version or measure.version, status=Status.IN_PROGRESS,
+          approved_at=None, approved_by=None)
+    MeasureEvent.objects.create(measure=measure, kind=EventKind.RETURNED, by=by, note=note,
+                                from_status=Status.DONE, to_status=Status.IN_PROGRESS)
     return measure
 
 
@@ -103,7 +142,7 @@ def progress_update_create(*, measure, by, data, expected_version):
     previous = measure.status
     now = timezone.now()
     _bump(measure, expected_version, status=data.status, percent=data.percent,
-          last_update_at=now)
+          last_update_at=now, **_approval_kept(measure, data.status))
     update = ProgressUpdate.objects.create(measure=measure, reported_on=data.reported_on,
                                            note=data.note, percent=data.percent,
                                            status=data.status, by=by)

@@ -32,6 +32,8 @@ class MeasureTable(tables.Table):
         label = format_html('<span class="badge status-{}">{}</span>', record.status, value)
         if record.is_overdue:
             return format_html('{} <span class="badge bad">เลยกำหนด</span>', label)
+        if record.status == "done" and not record.approved_at:
+            return format_html('{} <span class="badge warn">รอรับรองผล</span>', label)
         return label
 
     def render_percent(self, value):

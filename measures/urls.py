@@ -13,6 +13,7 @@ urlpatterns = [
     path("<int:pk>/edit/", views.measure_edit, name="measure-edit"),
     path("<int:pk>/update/", views.progress_update, name="measure-update"),
     path("<int:pk>/status/", views.status_change, name="measure-status"),
+    path("<int:pk>/approval/", views.approval, name="measure-approval"),
     path("<int:pk>/steps/<int:step_pk>/", views.step_toggle, name="measure-step"),
     path("evidence/<int:pk>/", views.evidence_download, name="evidence-download"),
 ]

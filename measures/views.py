@@ -14,10 +14,15 @@ from ita_portal.timeline import fiscal_timeline, measure_rows
 from measures import downloads
 from measures.deadlines import WINDOWS, is_overdue
 from measures.filters import MeasureFilter
-from measures.forms import ProgressUpdateForm, StatusForm
+from measures.forms import ApprovalForm, ProgressUpdateForm, StatusForm
 from measures.manage_forms import IssueForm, MeasureForm, StepFormSet
 from measures.models import Evidence, ImprovementIssue, Measure, MeasureStep
-from measures.permissions import can_manage_measures, can_view_measure, get_measure_for_user
+from measures.permissions import (
+    can_approve_measure,
+    can_manage_measures,
+    can_view_measure,
+    get_measure_for_user,
+)
 from measures.selectors import (
     fiscal_years_with_measures,
     issues_for,
@@ -29,6 +34,8 @@ from measures.selectors import (
 from measures.services import (
     ConcurrentEdit,
     UpdateInput,
+    measure_approve,
+    measure_return,
     measure_save_form,
     measure_set_status,
     progress_update_create,
@@ -99,6 +106,9 @@ def _detail_context(request, measure, can_edit, **forms):
     today, manager = timezone.localdate(), can_manage_measures(request.user, measure.organization)
     context.update(can_edit=can_edit, today=today, **forms, can_manage=manager,
                    is_overdue=is_overdue(context["measure"], today))
+    if (measure.status == "done" and not measure.approved_at
+            and can_approve_measure(request.user, measure)):
+        context.setdefault("approval_form", ApprovalForm(initial={"version": measure.version}))
     if can_edit:
         targets = allowed_targets(measure.status, manager)
         context.setdefault("update_form", ProgressUpdateForm(measure=measure, is_admin=manager))
@@ -173,6 +183,28 @@ def status_change(request, pk):
         _add_errors(form, error)
         return _form_failed(request, measure, error, status_form=form)
     messages.success(request, "เปลี่ยนสถานะแล้ว")
+    return redirect("measure-detail", pk=measure.pk)
+
+
+@login_required
+@require_POST
+def approval(request, pk):
+    """The division head approves a finished measure or sends it back with a note."""
+    measure, _ = get_measure_for_user(request, pk)
+    if not can_approve_measure(request.user, measure):
+        raise PermissionDenied("เฉพาะหัวหน้ากองที่รับผิดชอบหรือผู้ดูแลระบบของหน่วยงานเท่านั้น")
+    form = ApprovalForm(request.POST)
+    if not form.is_valid():
+        return _form_failed(request, measure, None, approval_form=form)
+    act = measure_approve if form.cleaned_data["decision"] == "approve" else measure_return
+    try:
+        act(measure=measure, by=request.user, note=form.cleaned_data["note"],
+            expected_version=form.cleaned_data["version"])
+    except (ValidationError, ConcurrentEdit) as error:
+        _add_errors(form, error)
+        return _form_failed(request, measure, error, approval_form=form)
+    messages.success(request, "รับรองผลแล้ว" if act is measure_approve
+                     else "ส่งกลับให้ผู้รับผิดชอบดำเนินการเพิ่มเติมแล้ว")
     return redirect("measure-detail", pk=measure.pk)
 
 

@@ -11,7 +11,7 @@ from indicators.selectors import organization_results
 from indicators.years import default_year
 from measures.deadlines import WINDOWS
 from measures.permissions import can_have_own_measures
-from measures.selectors import my_work_counts
+from measures.selectors import awaiting_my_approval, my_work_counts
 from organizations.middleware import READING_KEY
 from organizations.scoping import is_overseer, visible_organizations
 from reports.overseer_views import overseer_home
@@ -38,6 +38,7 @@ def _my_work(user):
         return None
     year = default_year(user)
     return {**my_work_counts(user), "year": year,
+            "to_approve": awaiting_my_approval(user).count(),
             "items": owned_open_items(user, year).count() if year else 0}
 
 
