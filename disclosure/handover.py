@@ -12,7 +12,7 @@ def _count(person):
     return _owned(person).count()
 
 
-def _move(person, to_user, to_position):
+def _move(person, to_user, to_position, by=None):
     items = list(_owned(person))
     for item in items:  # saved one by one so the audit trail records each
         item.owner_user = to_user

@@ -255,6 +255,15 @@ def step_upsert(*, measure, order, fields):
     return _upsert(MeasureStep, found, {"measure": measure, "order": order}, fields)
 
 
+def step_owner_rename(*, step, old, new, by=None):
+    """Put `new` where the step's written owner names `old` (a hand-over); in the history."""
+    step.owner_text = step.owner_text.replace(old, new)[:300]
+    step.save(update_fields=["owner_text"])
+    MeasureEvent.objects.create(measure=step.measure, step=step, kind=EventKind.EDITED, by=by,
+                                note=f"ขั้นตอนที่ {step.order}: ผู้รับผิดชอบ {old} → {new}")
+    return step
+
+
 def issue_upsert(*, organization, fiscal_year, fields, key=None, owners=None, issue=None):
     """`issue` updated, or the issue found by `key` (field values) updated, or a new one
     (no `key`, or none found); returns (issue, outcome)."""

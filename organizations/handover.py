@@ -2,7 +2,7 @@
 
 Each app that owns work registers a provider in its AppConfig.ready(), so this module never
 imports the apps above it: `describe(person)` → [(label, count)] and
-`apply(person, to_user, to_position)` → count moved.
+`apply(person, to_user, to_position, by)` → count moved.
 """
 
 from dataclasses import dataclass
@@ -18,7 +18,7 @@ _providers = []
 class Provider:
     label: str
     count: callable  # (person) -> int
-    move: callable  # (person, to_user, to_position) -> int
+    move: callable  # (person, to_user, to_position, by) -> int
 
 
 def register(label, count, move):
@@ -29,7 +29,7 @@ def _count_notices(person):
     return Notification.objects.filter(user=person, read_at__isnull=True).count()
 
 
-def _move_notices(person, to_user, to_position):
+def _move_notices(person, to_user, to_position, by=None):
     if to_user is None:
         return 0
     moved = 0
@@ -50,7 +50,7 @@ def preview(person):
 
 
 @transaction.atomic
-def apply(person, *, to_user=None, to_position=None):
+def apply(person, *, to_user=None, to_position=None, by=None):
     if (to_user is None) == (to_position is None):
         raise ValueError("choose exactly one of to_user, to_position")
-    return [(p.label, p.move(person, to_user, to_position)) for p in _providers]
+    return [(p.label, p.move(person, to_user, to_position, by)) for p in _providers]

@@ -94,7 +94,7 @@ def person_handover(request, pk):
     form = HandoverForm(request.POST if request.method == "POST" else None, person=person)
     if request.method == "POST" and form.is_valid():
         moved = handover.apply(person, to_user=form.cleaned_data["to_user"],
-                               to_position=form.cleaned_data["to_position"])
+                               to_position=form.cleaned_data["to_position"], by=request.user)
         target = form.cleaned_data["to_user"] or form.cleaned_data["to_position"]
         summary = ", ".join(f"{label} {count}" for label, count in moved)
         messages.success(request, f"ส่งต่องานของ {person} ให้ {target} แล้ว: {summary}")

@@ -9,6 +9,7 @@ from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 
+from measures.models import MeasureEvent, MeasureStep
 from organizations.models import Department, Invitation, Position, Role, User
 from tests.measures.conftest import make_measure
 from tests.personas import PASSWORD
@@ -139,6 +140,30 @@ def test_handover_preview_and_apply(client, org_admin, owner, other_staff, org):
     client.post(reverse("person-handover", args=[other_staff.pk]), {"to_position": position.pk})
     assert measures[0].owner_positions.filter(pk=position.pk).exists()
     assert not measures[0].owner_users.exists()
+
+
+@pytest.mark.django_db
+def test_handover_renames_the_written_owner_of_open_steps(client, org_admin, owner, other_staff,
+                                                          org):
+    owner.first_name, owner.last_name = "สมชาย", "ใจดี"
+    owner.save()
+    other_staff.first_name, other_staff.last_name = "สมหญิง", "รักงาน"
+    other_staff.save()
+    measure = make_measure(org, 1)
+    open_step, finished = measure.steps.order_by("order")
+    MeasureStep.objects.filter(pk=open_step.pk).update(owner_text="นายสมชาย ใจดี (กองคลัง)")
+    MeasureStep.objects.filter(pk=finished.pk).update(owner_text="นายสมชาย ใจดี",
+                                                     done_at=timezone.now())
+    client.force_login(org_admin)
+    preview = client.get(reverse("person-handover", args=[owner.pk])).content.decode()
+    assert re.search(r"<td>ขั้นตอนที่ระบุชื่อเป็นผู้รับผิดชอบ</td><td>๑</td>", preview)
+    client.post(reverse("person-handover", args=[owner.pk]), {"to_user": other_staff.pk})
+    open_step.refresh_from_db()
+    finished.refresh_from_db()
+    assert open_step.owner_text == "นายสมหญิง รักงาน (กองคลัง)"
+    assert finished.owner_text == "นายสมชาย ใจดี"  # finished work keeps who did it
+    event = MeasureEvent.objects.get(measure=measure, step=open_step)
+    assert event.by == org_admin and "สมชาย ใจดี → สมหญิง รักงาน" in event.note
 
 
 @pytest.mark.django_db
