@@ -15,6 +15,12 @@ class DisclosureConfig(AppConfig):
         track(EvidenceLink, "item.organization_id")
         handover.register()
 
+        from disclosure import downloads
+        from ita_portal import list_exports
+        from organizations.scoping import require_member
+
+        list_exports.register("oit", require_member, downloads.pdf_content)
+
         from disclosure.criteria_changes import move_answers
         from indicators.editing import oit_item_replaced
 

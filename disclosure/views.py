@@ -48,10 +48,11 @@ def checklist(request, year):
     organization = require_member(request.user)
     rules = _rules_or_404(request.user, year)
     items = checklist_items(organization, year)
-    if request.GET.get("export") in ("csv", "xlsx", "pdf"):
+    if request.GET.get("export") in ("csv", "xlsx"):
         return getattr(downloads, f"as_{request.GET['export']}")(items, organization, year)
     return render(request, "disclosure/checklist.html", {
-        "organization": organization, "year": year, "sections": sections(items, rules),
+        "organization": organization, "year": year, "pdf_query": f"year={year}",
+        "sections": sections(items, rules),
         "predicted": predicted_result(organization, items, rules), "items_total": len(items),
         "years": visible_years(request.user).values_list("year", flat=True),
         "criteria": AssessmentYear.objects.get(year=year),

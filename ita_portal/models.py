@@ -1,5 +1,6 @@
 """The one shape of a background job: what it works on, its state, progress and error."""
 
+from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
@@ -52,3 +53,28 @@ class Job(models.Model):
     @property
     def finished(self):
         return self.state not in UNFINISHED
+
+
+class ListExport(models.Model):
+    """A list page (measures, the OIT checklist) as a PDF, rendered by a `lists.pdf` job with
+    the rows the person saw: their filters (`params`) under their own access, for the
+    organisation they were in. Only the person who asked downloads it."""
+
+    kind = models.CharField("รายการ", max_length=40)
+    params = models.TextField("ตัวกรอง", blank=True)
+    organization_id = models.PositiveBigIntegerField("รหัสหน่วยงาน")
+    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
+                                     related_name="+", verbose_name="ขอโดย")
+    created_at = models.DateTimeField("ขอเมื่อ", auto_now_add=True)
+    title = models.CharField("ชื่อเอกสาร", max_length=300, blank=True)
+    filename = models.CharField("ชื่อไฟล์", max_length=120, blank=True)
+    pages = models.PositiveIntegerField("จำนวนหน้า", null=True, blank=True)
+    file = models.FileField("ไฟล์ PDF", upload_to="list-exports/", blank=True)
+
+    class Meta:
+        verbose_name = "การส่งออกรายการเป็น PDF"
+        verbose_name_plural = "การส่งออกรายการเป็น PDF"
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self):
+        return f"{self.kind} {self.pk}"

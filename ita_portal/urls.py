@@ -5,6 +5,7 @@ from django.urls import include, path
 import ita_portal.bounds  # noqa: F401 (registers <be_year:…>)
 from disclosure import public_views
 from indicators import views as indicator_views
+from ita_portal import list_export_views
 from ita_portal.health import healthz
 from reports import home_views
 
@@ -16,6 +17,9 @@ urlpatterns = [
     path("", home_views.home, name="home"),
     path("oversee/<str:slug>/", home_views.read_organization, name="read-organization"),
     path("healthz", healthz, name="healthz"),
+    path("exports/lists/<slug:kind>/", list_export_views.start, name="list-export-start"),
+    path("exports/<int:pk>/", list_export_views.detail, name="list-export"),
+    path("exports/<int:pk>/file/", list_export_views.download, name="list-export-file"),
     path("accounts/login/", auth_views.LoginView.as_view(redirect_authenticated_user=True),
          name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),

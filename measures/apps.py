@@ -17,6 +17,12 @@ class MeasuresConfig(AppConfig):
         track(MeasureStep, "measure.organization_id")
         handover.register()
 
+        from ita_portal import list_exports
+        from measures import downloads
+        from organizations.scoping import require_member
+
+        list_exports.register("measures", require_member, downloads.pdf_content)
+
         from indicators.editing import oit_item_replaced
         from measures.criteria_changes import repoint_issues
 

@@ -1,9 +1,10 @@
 """Downloads of the measure list on screen: exactly its filtered rows as CSV, XLSX or PDF."""
 
-from ita_portal.pdf_lists import list_pdf
 from ita_portal.spreadsheets import csv_response, xlsx_response
 from ita_portal.thai import local_date, thai_digits, thai_period
+from measures.filters import filtered_measures
 from measures.presenters import owner_names
+from organizations.scoping import as_reader_of, require_member
 
 HEADERS = ["ที่", "มาตรการ/แนวทาง", "ตัวชี้วัด", "ผู้รับผิดชอบ", "วันเริ่ม", "วันสิ้นสุด",
            "ระยะเวลา", "สถานะ", "เลยกำหนด", "ความคืบหน้า (%)", "รายงานล่าสุด"]
@@ -42,9 +43,15 @@ def pdf_rows(measures):
                thai_digits(m.percent)]
 
 
-def as_pdf(measures, filename, organization, year):
+def pdf_content(user, params, organization_id):
+    """The list PDF job's content: the filtered rows as the person saw them."""
+    user = as_reader_of(user, organization_id)
+    organization = require_member(user)
+    measure_filter, rows, _ = filtered_measures(user, params, organization)
+    year = measure_filter.form.cleaned_data.get("fiscal_year")
     title = "มาตรการส่งเสริมคุณธรรมและความโปร่งใส"
     if year:
         title += f" ประจำปีงบประมาณ พ.ศ. {thai_digits(year)}"
-    return list_pdf(organization=organization, title=title, headers=PDF_HEADERS,
-                    rows=pdf_rows(measures), widths=PDF_WIDTHS, filename=filename)
+    return {"organization": organization, "title": title, "headers": PDF_HEADERS,
+            "rows": pdf_rows(rows), "widths": PDF_WIDTHS,
+            "filename": f"measures-{year or 'all'}"}

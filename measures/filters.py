@@ -6,6 +6,7 @@ from indicators.models import Indicator
 from indicators.years import year_in_progress
 from measures.deadlines import overdue_q
 from measures.models import Measure, Status
+from measures.selectors import fiscal_years_with_measures, visible_measures, with_list_data
 from organizations.models import Department
 
 
@@ -55,3 +56,12 @@ class MeasureFilter(django_filters.FilterSet):
             queryset = queryset.filter(Q(title__icontains=word) | Q(steps__text__icontains=word)
                                        | Q(owner_text__icontains=word)).distinct()
         return queryset
+
+
+def filtered_measures(user, params, organization):
+    """(filter, rows, years) of the measure list for these GET parameters: the page, its
+    downloads and its PDF job show the same rows."""
+    years = fiscal_years_with_measures(user)
+    measure_filter = MeasureFilter(params, queryset=with_list_data(visible_measures(user)),
+                                   organization=organization, years=years)
+    return measure_filter, measure_filter.qs.order_by("number", "pk"), years

@@ -13,7 +13,7 @@ from ita_portal.bounds import YEAR_MAX, YEAR_MIN, int_param
 from ita_portal.timeline import fiscal_timeline, measure_rows
 from measures import downloads
 from measures.deadlines import WINDOWS, is_overdue
-from measures.filters import MeasureFilter
+from measures.filters import filtered_measures
 from measures.forms import ApprovalForm, ProgressUpdateForm, StatusForm
 from measures.manage_forms import IssueForm, MeasureForm, StepFormSet
 from measures.models import Evidence, ImprovementIssue, Measure, MeasureStep
@@ -28,8 +28,6 @@ from measures.selectors import (
     issues_for,
     measure_detail,
     my_measures,
-    visible_measures,
-    with_list_data,
 )
 from measures.services import (
     ConcurrentEdit,
@@ -65,18 +63,11 @@ def mine(request):
 @login_required
 def measure_list(request):
     organization = require_member(request.user)
-    years = fiscal_years_with_measures(request.user)
-    queryset = with_list_data(visible_measures(request.user))
-    measure_filter = MeasureFilter(request.GET, queryset=queryset, organization=organization,
-                                   years=years)
-    rows = measure_filter.qs.order_by("number", "pk")
+    measure_filter, rows, years = filtered_measures(request.user, request.GET, organization)
     export = request.GET.get("export")
     year = measure_filter.form.cleaned_data.get("fiscal_year")
-    name = f"measures-{year or 'all'}"
     if export in ("csv", "xlsx"):
-        return getattr(downloads, f"as_{export}")(rows, name)
-    if export == "pdf":
-        return downloads.as_pdf(rows, name, organization, year)
+        return getattr(downloads, f"as_{export}")(rows, f"measures-{year or 'all'}")
     table = MeasureTable(rows)
     per_page = int_param(request.GET, "per_page", 25, 1, 500)
     RequestConfig(_without(request, "per_page"), paginate={"per_page": per_page}).configure(table)

@@ -38,7 +38,8 @@ class OverseerReadingMiddleware:
     """An overseer reads one chosen organisation at a time, everywhere its committee reads,
     and changes nothing: any write outside their own account pages is refused (403)."""
 
-    WRITABLE = ("/accounts/", "/i18n/", "/oversee/", "/admin/")
+    # Their own account, language, which organisation they read, a PDF of a list they read.
+    WRITABLE = ("/accounts/", "/i18n/", "/oversee/", "/admin/", "/exports/lists/")
     OPERATOR_WRITABLE = ("/criteria/",)  # the platform operator publishes the criteria
 
     def __init__(self, get_response):

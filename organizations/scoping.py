@@ -40,6 +40,20 @@ def reading_organization(user):
     return getattr(user, "reading_organization", None)
 
 
+def as_reader_of(user, organization_id):
+    """The user as they were when they asked for background work about this organisation:
+    an overseer reads it again (if it is still under them); anyone deactivated reads nothing."""
+    if not user.is_active:
+        raise PermissionDenied("บัญชีผู้ใช้นี้ถูกปิดการใช้งานแล้ว")
+    if is_overseer(user):
+        user.reading_organization = (visible_organizations(user)
+                                     .filter(pk=organization_id).first())
+    organization = require_member(user)
+    if organization.pk != organization_id or not organization.is_active:
+        raise PermissionDenied("ผู้ใช้นี้อ่านข้อมูลของหน่วยงานนี้ไม่ได้แล้ว")
+    return user
+
+
 def scope_to_user(queryset, user, field="organization"):
     """Filter any queryset that has an organisation foreign key to what the user may see.
     An overseer reading one organisation sees that one, as its committee members do."""

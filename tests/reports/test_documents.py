@@ -78,15 +78,27 @@ def test_render_report_refuses_an_unknown_kind(demo, tmp_path):
     assert info.value.returncode == 2
 
 
-def test_measure_list_and_checklist_as_pdf(client, demo, tmp_path):
-    client.force_login(User.objects.get(username="committee"))
-    response = client.get(reverse("measure-list"), {"fiscal_year": 2565, "export": "pdf"})
+def _list_pdf(client, capture, kind, query):
+    """Start a list's PDF as the page's button does, run its job, download the file."""
+    with capture(execute=True):
+        started = client.post(reverse("list-export-start", args=[kind]), {"query": query})
+    assert started.status_code == 302
+    status = client.get(started.url, {"format": "json"}).json()
+    assert status["state"] == "done" and status["pages"] >= 1, status
+    response = client.get(status["file"])
     assert response["Content-Type"] == "application/pdf"
-    facts = read_pdf(response.content, tmp_path, "measures")
+    return b"".join(response.streaming_content)
+
+
+def test_measure_list_and_checklist_as_pdf(client, demo, tmp_path,
+                                           django_capture_on_commit_callbacks):
+    client.force_login(User.objects.get(username="committee"))
+    data = _list_pdf(client, django_capture_on_commit_callbacks, "measures", "fiscal_year=2565")
+    facts = read_pdf(data, tmp_path, "measures")
     titles = Measure.objects.filter(organization=demo).values_list("title", flat=True)
     assert missing_paragraphs(facts, list(titles)) == []
-    response = client.get(reverse("checklist", args=[2565]), {"export": "pdf"})
-    facts = read_pdf(response.content, tmp_path, "oit")
+    data = _list_pdf(client, django_capture_on_commit_callbacks, "oit", "year=2565")
+    facts = read_pdf(data, tmp_path, "oit")
     assert embeds_only_sarabun(facts)
     assert missing_paragraphs(facts, ["รายการเปิดเผยข้อมูลสาธารณะ (OIT) ปี พ.ศ. ๒๕๖๕",
                                       "โครงสร้าง"]) == []

@@ -1,0 +1,44 @@
+"""Start a list's PDF, follow its job, download the file (only the person who asked)."""
+
+from django.contrib.auth.decorators import login_required
+from django.http import FileResponse, Http404, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+
+from ita_portal import jobs, list_exports
+from ita_portal.models import ListExport
+
+
+@login_required
+@require_POST
+def start(request, kind):
+    if not list_exports.is_registered(kind):
+        raise Http404("ไม่พบรายการนี้")
+    export = list_exports.start(kind=kind, params=request.POST.get("query", ""),
+                                by=request.user)
+    return redirect("list-export", pk=export.pk)
+
+
+def _own(request, pk):
+    return get_object_or_404(ListExport, pk=pk, requested_by=request.user)
+
+
+@login_required
+def detail(request, pk):
+    export = _own(request, pk)
+    job = list_exports.job_of(export)
+    if request.GET.get("format") == "json":
+        return JsonResponse(jobs.status(job, pages=export.pages, file=reverse(
+            "list-export-file", args=[export.pk]) if export.file else None))
+    return render(request, "jobs/list_export.html", {"export": export, "job": job})
+
+
+@login_required
+def download(request, pk):
+    export = _own(request, pk)
+    if not export.file:
+        raise Http404("ไฟล์นี้ยังสร้างไม่เสร็จ")
+    return FileResponse(export.file.open("rb"), as_attachment=True,
+                        filename=f"{export.filename or export.kind}.pdf",
+                        content_type="application/pdf")

@@ -1,0 +1,74 @@
+"""List pages as PDFs, rendered by a job (a long list takes seconds to lay out).
+
+An app registers each of its lists in its AppConfig.ready(): `check(user)` runs in the request
+and returns the organisation the rows come from (or raises PermissionDenied); `build(user,
+params, organization_id)` runs in the worker and returns the keyword arguments of
+`pdf_lists.list_document` plus `filename`. This module never imports the apps above it.
+"""
+
+from dataclasses import dataclass
+
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.http import QueryDict
+
+from ita_portal import jobs
+from ita_portal.models import UNFINISHED, Job, ListExport
+from ita_portal.pdf_lists import list_document
+
+LIST_PDF = "lists.pdf"
+PARAMS_MAX = 2000
+_lists = {}
+
+
+@dataclass(frozen=True)
+class Registered:
+    check: callable
+    build: callable
+
+
+def register(kind, check, build):
+    _lists[kind] = Registered(check, build)
+
+
+def is_registered(kind):
+    return kind in _lists
+
+
+@transaction.atomic
+def start(*, kind, params, by):
+    """Queue the PDF of the list `kind` with these filters; while the same person's same
+    export is unfinished, return it."""
+    organization = _lists[kind].check(by)
+    params = params[:PARAMS_MAX]
+    running = ListExport.objects.filter(
+        kind=kind, params=params, organization_id=organization.pk, requested_by=by,
+        pk__in=Job.objects.filter(kind=LIST_PDF, state__in=UNFINISHED).values("object_id"),
+    ).first()
+    if running is not None:
+        return running
+    export = ListExport.objects.create(kind=kind, params=params, requested_by=by,
+                                       organization_id=organization.pk)
+    jobs.enqueue(LIST_PDF, export.pk)
+    return export
+
+
+def job_of(export):
+    return jobs.latest(LIST_PDF, export.pk)
+
+
+@jobs.work(LIST_PDF, failed="สร้าง PDF ของรายการไม่สำเร็จ โปรดลองใหม่หรือแจ้งผู้ดูแลระบบ")
+def render(job):
+    export = ListExport.objects.select_related("requested_by").get(pk=job.object_id)
+    jobs.report(job, 20, "รวบรวมข้อมูล")
+    content = _lists[export.kind].build(export.requested_by, QueryDict(export.params),
+                                        export.organization_id)
+    filename = content.pop("filename")
+    jobs.report(job, 50, "จัดหน้า")
+    document = list_document(**content)
+    jobs.report(job, 80, "เขียนไฟล์ PDF")
+    data = document.write_pdf()
+    export.file.save(f"{filename}-{export.pk}.pdf", ContentFile(data), save=False)
+    export.title, export.filename = content["title"][:300], filename[:120]
+    export.pages = len(document.pages)
+    export.save(update_fields=["file", "title", "filename", "pages"])
