@@ -15,6 +15,7 @@ from imports.permissions import require_importer
 from imports.upload import check_size
 from imports.workbook.apply import apply_workbook, preview_workbook, undo_updates
 from measures.models import WORK_EVENTS, MeasureEvent, ProgressUpdate
+from organizations.models import Organization
 
 UNDO_ORDER = ("measures.MeasureStep", "measures.Measure", "measures.ImprovementIssue",
               "indicators.IndicatorScore", "indicators.Recommendation", "organizations.Position",
@@ -43,6 +44,9 @@ def preview(*, organization, fiscal_year, data, filename, by, kind=None):
 def apply(*, batch, mapping, by, skip=()):
     """Write the batch: all of it (but the rows in `skip`) or, on any error, nothing."""
     require_importer(by, batch.organization)
+    # One confirm at a time per organisation: a second batch of the same document waits, then
+    # updates what the first created instead of colliding with it (review L2).
+    Organization.objects.select_for_update().get(pk=batch.organization_id)
     batch = ImportBatch.objects.select_for_update().get(pk=batch.pk)
     if batch.state != BatchState.PREVIEW:
         raise ValidationError("การนำเข้านี้ยืนยันหรือยกเลิกไปแล้ว")

@@ -73,8 +73,11 @@ def meeting_notes_save(*, meeting, notes, by):
     return meeting
 
 
+@transaction.atomic
 def meeting_note_save(*, meeting, measure, note, by):
+    """One resolution; the meeting row is locked first, as closing locks it (review L1)."""
     require_meeting_manager(by, meeting.organization)
+    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
     _require_open(meeting)
     if measure.organization_id != meeting.organization_id:
         raise PermissionDenied("มาตรการนี้ไม่ใช่ของหน่วยงาน")
