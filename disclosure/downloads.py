@@ -3,6 +3,7 @@
 from django.core.exceptions import PermissionDenied
 
 from disclosure.selectors import checklist_items, item_passes
+from disclosure.urlrules import encoded
 from indicators.years import visible_years
 from ita_portal.bounds import YEAR_MAX, YEAR_MIN, int_param
 from ita_portal.spreadsheets import csv_response, xlsx_response
@@ -15,8 +16,8 @@ WIDTHS = [6, 50, 10, 8, 60, 50, 30]
 
 def rows(items):
     for item in items:
-        urls = [link.url for link in item.active_links if not link.off_site_reason]
-        off_site = [link.url for link in item.active_links if link.off_site_reason]
+        urls = [encoded(link.url) for link in item.active_links if not link.off_site_reason]
+        off_site = [encoded(link.url) for link in item.active_links if link.off_site_reason]
         note = "URL ไม่อยู่บนเว็บไซต์หลัก: " + " ".join(off_site) if off_site else ""
         yield [item.oit_item.code, item.oit_item.name_th, item.oit_item.sub_indicator.code,
                "มี" if item_passes(item) else "ไม่มี", "\n".join(urls), item.explanation, note]

@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, render
 from django.views.decorators.cache import cache_control
 
 from disclosure.selectors import checklist_items, item_passes, live_links
+from disclosure.urlrules import encoded
 from organizations.models import Organization
 
 
@@ -16,7 +17,7 @@ def public_items(organization, year):
     out = []
     for item in checklist_items(organization, year):
         disclosed = item_passes(item)
-        links = [link.url for link in live_links(item)] if disclosed else []
+        links = [encoded(link.url) for link in live_links(item)] if disclosed else []
         out.append({"code": item.oit_item.code, "name": item.oit_item.name_th,
                     "sub_indicator": item.oit_item.sub_indicator.code,
                     "sub_indicator_name": item.oit_item.sub_indicator.name_th,

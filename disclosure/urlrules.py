@@ -6,9 +6,21 @@ or a sub-site such as oit.<domain> — is not the main website unless the organi
 declares it as one.
 """
 
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import quote, urlsplit, urlunsplit
 
 from django.core.exceptions import ValidationError
+
+# RFC 3986's reserved and unreserved characters, and "%" so an escape is not escaped again.
+URL_SAFE = "/:@!$&'()*+,;=-._~%?"
+
+
+def encoded(url):
+    """The URL with spaces, quotes, <>, Thai letters and the like percent-encoded (UTF-8);
+    already-encoded URLs come back unchanged (review L8)."""
+    parts = urlsplit(url)
+    return urlunsplit((parts.scheme, parts.netloc, quote(parts.path, safe=URL_SAFE),
+                       quote(parts.query, safe=URL_SAFE), ""))
+
 
 MAIN_SITE_RULE = "ต้องเป็นการเข้าถึงผ่าน URL บนเว็บไซต์หลักของหน่วยงานโดยตรง"
 
@@ -31,7 +43,7 @@ def normalise_url(raw):
     scheme = parts.scheme.lower()
     if port and port != {"http": 80, "https": 443}[scheme]:
         host = f"{host}:{port}"
-    return urlunsplit((scheme, host, parts.path or "/", parts.query, ""))
+    return encoded(urlunsplit((scheme, host, parts.path or "/", parts.query, "")))
 
 
 def _idna(hostname, raw):

@@ -1,4 +1,7 @@
-"""Template filters for Thai output: thai_digits, thai_date, be_year, thai_period."""
+"""Template filters for Thai output: thai_digits, thai_date, be_year, thai_period,
+readable_url."""
+
+from urllib.parse import unquote
 
 from django import template
 from django.utils import timezone
@@ -38,3 +41,10 @@ def thai_datetime(value):
         return ""
     local = timezone.localtime(value)
     return f"{thai.thai_date(local.date(), short=True)} {local:%H:%M}"
+
+
+@register.filter
+def readable_url(value):
+    """A stored (percent-encoded) URL as people read it: Thai letters and spaces shown; only
+    for the link's text, never its href."""
+    return unquote(str(value or ""))

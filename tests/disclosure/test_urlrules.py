@@ -9,7 +9,11 @@ from disclosure.urlrules import normalise_url, off_site_reason
     ("arunnikhom.go.th/o1", "https://arunnikhom.go.th/o1"),
     ("http://arunnikhom.go.th:80", "http://arunnikhom.go.th/"),
     ("https://arunnikhom.go.th:8443/a?b=1", "https://arunnikhom.go.th:8443/a?b=1"),
-    ("https://เทศบาล.ไทย/ข้อมูล", "https://xn--o3cg7ak5c9d.xn--o3cw4h/ข้อมูล"),
+    ("https://เทศบาล.ไทย/ข้อมูล", "https://xn--o3cg7ak5c9d.xn--o3cw4h/"
+     "%E0%B8%82%E0%B9%89%E0%B8%AD%E0%B8%A1%E0%B8%B9%E0%B8%A5"),
+    # review L8: spaces, quotes and <> are encoded; an encoded URL stays as it is
+    ('https://arunnikhom.go.th/a b<c>"d', "https://arunnikhom.go.th/a%20b%3Cc%3E%22d"),
+    ("https://arunnikhom.go.th/a%20b?q=ก ข", "https://arunnikhom.go.th/a%20b?q=%E0%B8%81%20%E0%B8%82"),
 ])
 def test_urls_are_normalised(raw, expected):
     assert normalise_url(raw) == expected

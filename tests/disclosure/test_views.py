@@ -8,7 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from disclosure.models import CheckRun, DisclosureItem, LinkCheck
+from disclosure.models import CheckRun, DisclosureItem, EvidenceLink, LinkCheck
 from disclosure.services import ensure_checklist
 from organizations.models import Position
 from tests.disclosure.helpers import answer, fill
@@ -203,3 +203,20 @@ def test_starting_an_item_creates_the_years_rows(client, personas, overseer, cri
     else:
         assert DisclosureItem.objects.count() == 0
     assert client.get(reverse("disclosure-item-start", args=[2565, "O1"])).status_code == 405
+
+
+def test_urls_stored_unencoded_are_published_and_exported_encoded(client, criteria, org,
+                                                                   org_admin):
+    """Review L8: rows saved before URLs were encoded still publish valid URLs."""
+    fill(org, 2565, org_admin, urls={"O1": "https://tambon-a.go.th/oit/O1"})
+    EvidenceLink.objects.filter(url="https://tambon-a.go.th/oit/O1").update(
+        url='https://tambon-a.go.th/ข้อมูล a<b>"c')
+    data = json.loads(client.get(reverse("public-oit-json", args=["tambon-a", 2565])).content)
+    o1 = next(i for i in data["items"] if i["code"] == "O1")
+    assert o1["urls"] == ["https://tambon-a.go.th/%E0%B8%82%E0%B9%89%E0%B8%AD%E0%B8%A1%E0%B8%B9"
+                          "%E0%B8%A5%20a%3Cb%3E%22c"]
+    page = client.get(reverse("public-oit", args=["tambon-a", 2565])).content.decode()
+    assert "ข้อมูล a&lt;b&gt;&quot;c" in page  # the link's text is readable, its href valid
+    client.force_login(org_admin)
+    exported = client.get(reverse("checklist", args=[2565]) + "?export=csv").content
+    assert "%E0%B8%82".encode() in exported and b"a<b>" not in exported
