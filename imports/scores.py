@@ -11,7 +11,7 @@ import io
 import re
 import zipfile
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from django.db import transaction
 
@@ -92,7 +92,7 @@ def _number(raw):
         raise ValueError from None
     if not value.is_finite() or not 0 <= value <= 100:
         raise ValueError
-    return value
+    return value.quantize(TOLERANCE, rounding=ROUND_HALF_UP)  # two places, as the NACC reports
 
 
 def _row(result, number, cells, by, lookups):

@@ -46,7 +46,7 @@ def test_many_organisations_import_when_totals_match(criteria, org, other_org, o
     again = import_scores(csv_bytes(GOOD_A.replace(",70,70,90,80,70,79.00,B", ",70,72,,,,,")),
                           "fix.csv", operator)
     assert again.created == 0 and again.updated == [
-        "เทศบาลตำบลทดสอบเอ ปี 2564 ตัวชี้วัดที่ 10: 70.00 → 72"]
+        "เทศบาลตำบลทดสอบเอ ปี 2564 ตัวชี้วัดที่ 10: 70.00 → 72.00"]
     assert scores(org)[10] == "72.00"
 
 
@@ -150,3 +150,11 @@ def test_any_score_table_is_written_whole_or_refused(criteria, org, operator, ro
     assert (written == 0) if result.errors else (written == result.created)
     assert all(e.startswith("แถว ") for e in result.errors)
     IndicatorScore.objects.all().delete()
+
+
+def test_a_tiny_exponent_is_rounded_not_a_server_error(criteria, org, operator):
+    """Review M6.9: `1e-999999` overflowed the numeric column at write (PostgreSQL)."""
+    result = import_scores(csv_bytes("tambon-a,2564,1e-999999,12.345,,,,,,,,,,,,,"), "nacc.csv",
+                           operator)
+    assert result.errors == []
+    assert scores(org) == {1: "0.00", 2: "12.35"}
