@@ -88,9 +88,11 @@ class Writer:
         if EVERYONE_PATTERN.search(name):
             return "everyone"
         chosen = self.mapping.get(name, self.index.get(normalise(name)))
-        if chosen == "new":
-            chosen = self.remember(Position.objects.create(organization=self.org,
-                                                           name_th=name[:120]))
+        if chosen == "new":  # names alike in their first 120 letters share one position
+            short = name[:120]
+            chosen = (Position.objects.filter(organization=self.org, name_th=short).first()
+                      or self.remember(Position.objects.create(organization=self.org,
+                                                               name_th=short)))
             self.index[normalise(name)] = chosen
             self.mapping[name] = chosen
         return chosen

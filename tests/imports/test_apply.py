@@ -150,3 +150,17 @@ def test_bad_input_is_refused_in_thai_and_writes_nothing(client, criteria, org_a
         response = client.post(reverse("import-start"), data)
         assert response.status_code == 400 and message in response.content.decode(), message
     assert not ImportBatch.objects.exists()
+
+
+def test_two_new_owner_names_alike_in_their_first_120_letters(criteria, org, org_admin,
+                                                              seed_bytes):
+    """Review M6.8: both became the same 120-letter position name → IntegrityError."""
+    long_name = "ผู้อำนวยการกองคลังและผู้ที่ได้รับมอบหมาย" * 4
+    lines = seed_bytes.decode().splitlines(keepends=True)
+    for number, tail in ((23, "ก"), (24, "ข")):
+        lines[number] = lines[number].replace("ผอ.กองคลัง", long_name + tail)
+    batch = preview(organization=org, fiscal_year=2565, data="".join(lines).encode(),
+                    filename="seed.txt", by=org_admin)
+    assert apply(batch=batch, mapping=new_owners(batch), by=org_admin).state == "applied"
+    assert Position.objects.filter(organization=org, name_th=long_name[:120]).count() == 1
+    assert Measure.objects.filter(organization=org, fiscal_year=2565).count() == 4
