@@ -4,10 +4,17 @@ from django.utils import timezone
 
 from indicators.models import Indicator
 from indicators.years import year_in_progress
+from ita_portal.thai import thai_digits
 from measures.deadlines import overdue_q
 from measures.models import Measure, Status
 from measures.selectors import fiscal_years_with_measures, visible_measures, with_list_data
 from organizations.models import Department
+
+
+def indicator_label(indicator):
+    """"ตัวชี้วัดที่ ๒ การใช้งบประมาณ (ITA ๒๕๖๔)": the picker names each year."""
+    return thai_digits(f"ตัวชี้วัดที่ {indicator.number} {indicator.name_th} "
+                       f"(ITA {indicator.year.year})")
 
 
 class MeasureFilter(django_filters.FilterSet):
@@ -35,11 +42,13 @@ class MeasureFilter(django_filters.FilterSet):
             current = year_in_progress()
             data["fiscal_year"] = str(current if current in years else years[0])
         super().__init__(data, *args, **kwargs)
-        self.filters["fiscal_year"].extra["choices"] = [(y, f"พ.ศ. {y}") for y in years]
+        self.filters["fiscal_year"].extra["choices"] = [(y, f"พ.ศ. {thai_digits(y)}")
+                                                        for y in years]
         self.filters["department"].queryset = Department.objects.filter(organization=organization)
         self.filters["indicator"].queryset = (
             Indicator.objects.filter(measures__organization=organization).distinct()
-            .order_by("year__year", "number"))
+            .select_related("year").order_by("year__year", "number"))
+        self.form.fields["indicator"].label_from_instance = indicator_label
 
     def filter_department(self, queryset, name, value):
         positions = value.positions.values("pk")

@@ -8,7 +8,7 @@ histories say where the work went.
 
 from django.db import transaction
 
-from ita_portal.thai import fiscal_year_bounds
+from ita_portal.thai import fiscal_year_bounds, thai_digits
 from measures.models import CLOSED_STATUSES, EventKind, Measure, MeasureEvent, MeasureStep, Status
 from measures.services import measure_set_status
 
@@ -76,12 +76,12 @@ def _copy_relation(name, measures, new):
 
 def _history(measure, new, by):
     yield MeasureEvent(measure=measure, kind=EventKind.CARRIED, by=by,
-                       note=f"ยกไปดำเนินการต่อเป็นมาตรการที่ {new.number} "
-                            f"ปีงบประมาณ {new.fiscal_year}")
+                       note=thai_digits(f"ยกไปดำเนินการต่อเป็นมาตรการที่ {new.number} "
+                                        f"ปีงบประมาณ {new.fiscal_year}"))
     yield MeasureEvent(measure=new, kind=EventKind.CREATED, by=by,
                        from_status=Status.NOT_STARTED, to_status=new.status,
-                       note=f"ต่อเนื่องจากมาตรการที่ {measure.number} "
-                            f"ปีงบประมาณ {measure.fiscal_year}")
+                       note=thai_digits(f"ต่อเนื่องจากมาตรการที่ {measure.number} "
+                                        f"ปีงบประมาณ {measure.fiscal_year}"))
 
 
 def close_measure(*, measure, by, reason):

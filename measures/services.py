@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from ita_portal.concurrency import ConcurrentEdit, save_if_version
+from ita_portal.thai import thai_digits
 from measures.evidence import check_upload
 from measures.models import (
     EventKind,
@@ -168,7 +169,7 @@ def step_set_done(*, step, done, by):
     step.save(update_fields=["done_at", "done_by"])
     MeasureEvent.objects.create(
         measure=measure, step=step, kind=EventKind.STEP_DONE if done else EventKind.STEP_REOPENED,
-        by=by, note=f"ขั้นตอนที่ {step.order}: {step.text[:120]}")
+        by=by, note=f"ขั้นตอนที่ {thai_digits(step.order)}: {step.text[:120]}")
     return step
 
 
@@ -260,7 +261,7 @@ def step_owner_rename(*, step, old, new, by=None):
     step.owner_text = step.owner_text.replace(old, new)[:300]
     step.save(update_fields=["owner_text"])
     MeasureEvent.objects.create(measure=step.measure, step=step, kind=EventKind.EDITED, by=by,
-                                note=f"ขั้นตอนที่ {step.order}: ผู้รับผิดชอบ {old} → {new}")
+                                note=f"ขั้นตอนที่ {thai_digits(step.order)}: ผู้รับผิดชอบ {old} → {new}")
     return step
 
 

@@ -2,7 +2,7 @@ import django_tables2 as tables
 from django.urls import reverse
 from django.utils.html import format_html
 
-from ita_portal.thai import thai_period
+from ita_portal.thai import thai_date, thai_digits, thai_period
 from measures.presenters import owner_names
 
 
@@ -36,9 +36,11 @@ class MeasureTable(tables.Table):
             return format_html('{} <span class="badge warn">รอรับรองผล</span>', label)
         return label
 
+    def render_number(self, value):
+        return thai_digits(value)
+
     def render_percent(self, value):
-        return f"{value}%"
+        return f"ร้อยละ {thai_digits(value)}"
 
     def render_last_update_at(self, value):
-        from ita_portal.thai import thai_date
-        return thai_date(value, short=True)
+        return thai_date(value, short=True, digits=True)

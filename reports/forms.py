@@ -50,7 +50,7 @@ class ExportForm(forms.Form):
 
     def __init__(self, *args, years, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["fiscal_year"].choices = [(y, f"พ.ศ. {y}") for y in years]
+        self.fields["fiscal_year"].choices = [(y, f"พ.ศ. {thai_digits(y)}") for y in years]
         self.fields["fiscal_year"].error_messages["invalid_choice"] = (
             "เลือกปีงบประมาณจากรายการ")
         self.fields["kind"].error_messages["invalid_choice"] = "เลือกรายงานจากรายการ"

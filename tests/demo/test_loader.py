@@ -49,7 +49,7 @@ def test_demo_staff_logs_in_and_sees_the_real_partial_result(client, criteria):
     response = client.post(reverse("login"), {"username": "finance", "password": DEMO_PASSWORD})
     assert response.status_code == 302
     body = client.get(reverse("org-results", args=[org.slug])).content.decode()
-    assert "เทศบาลตำบลอรุณนิคม" in body and "74.15" in body and "ขาดตัวชี้วัดที่" in body
+    assert "เทศบาลตำบลอรุณนิคม" in body and "๗๔.๑๕" in body and "ขาดตัวชี้วัดที่" in body
     assert org.demo_note in body  # what is sample data is said on every page
 
 

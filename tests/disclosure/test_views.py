@@ -45,9 +45,9 @@ def test_anonymous_goes_to_login_but_reads_the_public_page(client, item):
 def test_members_read_the_checklist(client, personas, item, name):
     client.force_login(personas[name])
     body = client.get(reverse("checklist", args=[2565])).content.decode()
-    assert "9.1 ข้อมูลพื้นฐาน" in body and "O43" in body and "คาดการณ์คะแนน OIT" in body
+    assert "๙.๑ ข้อมูลพื้นฐาน" in body and "O43" in body and "คาดการณ์คะแนน OIT" in body
     assert ("ตรวจลิงก์ทั้งหมด" in body) == (name != "committee")
-    assert ("ย้ายเข้าปี 2565" in body) == (name == "org_admin")
+    assert ("ย้ายเข้าปี ๒๕๖๕" in body) == (name == "org_admin")
 
 
 @pytest.mark.parametrize(("name", "expected"), [

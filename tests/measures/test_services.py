@@ -99,7 +99,7 @@ def test_ticking_a_step_is_recorded(measure, owner):
     step.refresh_from_db()
     assert step.is_done and step.done_by == owner
     change = MeasureEvent.objects.get(step=step)
-    assert change.kind == "step_done" and "ขั้นตอนที่ 1" in change.note
+    assert change.kind == "step_done" and "ขั้นตอนที่ ๑" in change.note
     step_set_done(step=step, done=True, by=owner)  # no change, no second row
     assert MeasureEvent.objects.filter(step=step).count() == 1
 

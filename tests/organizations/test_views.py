@@ -35,8 +35,8 @@ def test_members_home_shows_their_organisation_and_result(client, personas, scor
     body = response.content.decode()
     assert response.status_code == 200
     assert "เทศบาลตำบลทดสอบเอ" in body and "เทศบาลตำบลทดสอบบี" not in body
-    assert "79.48" in body  # 0.3·87.6 + 0.3·90.67 + 0.4·65
-    assert "12.34" not in body
+    assert "๗๙.๔๘" in body  # 0.3·87.6 + 0.3·90.67 + 0.4·65
+    assert "๑๒.๓๔" not in body and "12.34" not in body
 
 
 @pytest.mark.parametrize("name", MEMBERS)
@@ -50,7 +50,7 @@ def test_outsider_reads_only_their_own(client, personas, scored_org):
     client.force_login(personas["outsider"])
     assert client.get(reverse("org-results", args=["tambon-a"])).status_code == 404
     body = client.get(reverse("org-results", args=["tambon-b"])).content.decode()
-    assert "12.34" in body and "เทศบาลตำบลทดสอบบี" in body
+    assert "๑๒.๓๔" in body and "เทศบาลตำบลทดสอบบี" in body
 
 
 def test_overseer_reads_the_province_only(client, overseer, scored_org):
