@@ -98,7 +98,29 @@ document.documentElement.classList.add("js");
     boxes.forEach(function (box) { box.addEventListener("change", recount); });
   }
 
+  // The browser's date picker writes Gregorian dates; under each one the chosen day is also
+  // written as officials write it: "๑ ธันวาคม ๒๕๖๙" (Buddhist Era, Thai digits).
+  var BE_DATE = new Intl.DateTimeFormat("th-TH-u-ca-buddhist-nu-thai",
+                                        {day: "numeric", month: "long", year: "numeric"});
+  function buddhistDates() {
+    document.querySelectorAll('input[type="date"]').forEach(function (input) {
+      var note = document.createElement("span");
+      note.className = "be-date muted";
+      note.setAttribute("aria-live", "polite");
+      input.insertAdjacentElement("afterend", note);
+      function show() {
+        var parts = (input.value || "").split("-");
+        note.textContent = parts.length === 3 ? "พ.ศ.: " + BE_DATE.format(
+          new Date(Number(parts[0]), Number(parts[1]) - 1, Number(parts[2]))) : "";
+      }
+      input.addEventListener("input", show);
+      input.addEventListener("change", show);
+      show();
+    });
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
+    buddhistDates();
     importCounts();
     confirmations();
     menu();

@@ -20,6 +20,8 @@ def test_finance_staff_reports_progress_and_closes_a_measure(page, screenshot, d
 
     page.click(f"text={TITLE}")
     page.wait_for_selector("#update")
+    page.fill("#id_reported_on", "2026-11-30")  # the picker is Gregorian; officials read B.E.
+    assert page.inner_text("#id_reported_on + .be-date") == "พ.ศ.: ๓๐ พฤศจิกายน ๒๕๖๙"
     pdf = tmp_path / "คู่มือการยืมทรัพย์สิน.pdf"
     pdf.write_bytes(PDF)
     page.fill("#id_note", "จัดทำคู่มือการยืมทรัพย์สินของทางราชการและเผยแพร่แล้ว")
@@ -44,6 +46,18 @@ def test_finance_staff_reports_progress_and_closes_a_measure(page, screenshot, d
         page.click("text=คู่มือการยืมทรัพย์สิน.pdf")
     assert download.value.path().read_bytes() == PDF
     screenshot("measures-3-committee-view")
+
+    log_in("finance_head", DEMO_PASSWORD)
+    page.goto(live_server.url + "/")
+    page.click("text=มาตรการแล้วเสร็จที่รอท่านรับรองผล")
+    page.click(f"#to-approve >> text={TITLE}")
+    page.wait_for_selector("#approval")
+    page.check("input[name=decision][value=approve]")
+    page.fill("#approval textarea", "หลักฐานครบถ้วน")
+    screenshot("measures-3b-head-approves")
+    page.click("text=บันทึกผลการพิจารณา")
+    page.wait_for_selector("text=รับรองผลแล้ว")
+    assert "หัวหน้ากองรับรองผลการดำเนินงาน — หลักฐานครบถ้วน" in page.inner_text("main")
 
     log_in("computer", DEMO_PASSWORD)
     page.goto(measure_url)
