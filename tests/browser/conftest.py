@@ -53,7 +53,7 @@ def screenshot(page):
 
     def take(name, **kwargs):
         path = ARTIFACTS / f"{name}.png"
-        page.screenshot(path=str(path), full_page=True, **kwargs)
+        page.screenshot(path=str(path), **{"full_page": True, **kwargs})
         return path
 
     return take

@@ -132,3 +132,24 @@ def test_overseer_table_on_a_projector_and_a_phone(page, screenshot, demo, log_i
     page.goto(f"{live_server.url}/")
     assert page.evaluate("document.scrollingElement.scrollWidth") <= 390
     screenshot("overseer-table-390")
+
+
+def test_oit_checklist_and_item_form_on_a_phone(page, screenshot, demo, log_in, live_server):
+    log_in("admin", DEMO_PASSWORD)
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(f"{live_server.url}/disclosure/")
+    page.wait_for_selector("table.checklist")
+    assert page.evaluate("document.scrollingElement.scrollWidth") <= 390
+    first_row = page.locator("table.checklist tbody tr").first.bounding_box()
+    assert first_row["width"] <= 390  # each item is a card, not a squeezed table row
+    assert page.locator("table.checklist thead").first.is_hidden()
+    page.locator("table.checklist").first.scroll_into_view_if_needed()
+    screenshot("phone-6-oit-checklist", full_page=False)
+    page.locator("table.checklist tbody tr td.title a").first.click()
+    page.wait_for_selector("form.card")
+    assert page.evaluate("document.scrollingElement.scrollWidth") <= 390
+    for box in page.locator("form.card textarea, form.card select, form.card input[type=date]"
+                            ).all():
+        edge = box.bounding_box()
+        assert edge["x"] >= 0 and edge["x"] + edge["width"] <= 390
+    screenshot("phone-7-oit-item-form", full_page=False)
