@@ -15,7 +15,7 @@ import resource
 import subprocess
 import tempfile
 
-from imports.document import pdf_layout, thai_text
+from imports.document import pdf_layout
 from imports.upload import UnreadableDocument
 
 MEMORY_BYTES = 512 * 1024 * 1024  # address space of the pdftotext process
@@ -73,9 +73,10 @@ def _check(done):
 
 
 def page_words(xhtml):
-    """[[Word, …] per page], the text put right (thai_text)."""
+    """[[Word, …] per page] as the PDF carries them (pdf_layout mends and puts the Thai
+    right once the words of a line are together)."""
     pages = []
-    for match in WORD.finditer(thai_text.normalise(xhtml)):
+    for match in WORD.finditer(xhtml):
         if match.group(5) is None:
             pages.append([])
         elif pages:

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from imports.document import words
+from imports.document import thai_text, words
 from imports.document.source import Line, Row, clean
 
 HEADER_WORDS = re.compile(r"ประเด็นที่ต้องปรับปรุง|วิธีดำเนินการ|^ลำดับ\b|ตัวชี้วัด\s+คะแนน")
@@ -74,9 +74,45 @@ def visual_lines(pages):
             number += 1
             page_lines.append(VisualLine(number, [word]))
         for line in page_lines:
-            line.words.sort(key=lambda w: w.x0)
+            line.words = mend(sorted(line.words, key=lambda w: w.x0))
         lines.append(page_lines)
     return lines
+
+
+THAI = ("\u0e00", "\u0e7f")
+MARKS = re.compile("[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]+")
+
+
+def _thai(char):
+    return THAI[0] <= char <= THAI[1]
+
+
+def mend(line_words):
+    """Words of one line as typed, where a PDF writer cut them (LibreOffice, Word): a tone
+    mark drawn as its own zero-width word goes back onto the word it sits on (the one whose
+    right edge it is drawn at), and Thai pieces a hair apart are one word again
+    (เปิ|ดเผย → เปิดเผย), so "ตัวชีว ้ ัดที่" reads "ตัวชี้วัดที่"."""
+    height = max((w.y1 - w.y0 for w in line_words), default=1.0)
+    kept = []
+    for word in line_words:
+        if MARKS.fullmatch(word.text) and kept:
+            base = min(kept, key=lambda w: abs(w.x1 - word.x0))
+            base = base if abs(base.x1 - word.x0) <= 1.0 else kept[-1]
+            base.text += word.text
+            continue
+        kept.append(word)
+    mended = kept[:1]
+    for word in kept[1:]:
+        left = mended[-1]
+        if (word.x0 - left.x1 < height * 0.2 and _thai(left.text[-1])
+                and _thai(word.text[0])):
+            mended[-1] = Word(left.x0, min(left.y0, word.y0), max(left.x1, word.x1),
+                              max(left.y1, word.y1), left.text + word.text)
+        else:
+            mended.append(word)
+    for word in mended:
+        word.text = thai_text.normalise(word.text)
+    return mended
 
 
 def rows_and_lines(pages):

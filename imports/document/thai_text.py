@@ -28,6 +28,8 @@ LEFTOVERS = re.compile("[\u25cc\u00ad\ufeff\u200b-\u200d]")
 SPLIT_AM = re.compile(f"{NIKHAHIT}([{TONES}]?){SARA_AA}")
 TONE_AFTER_AM = re.compile(f"{SARA_AM}([{TONES}])")
 TONE_BEFORE_VOWEL = re.compile(f"([{TONES}\u0e4c])([\u0e31\u0e34-\u0e37\u0e47{BELOW}])")
+# A tone mark written after the final consonant of a ั syllable (ครัง้ → ครั้ง): LibreOffice.
+TONE_AFTER_FINAL = re.compile(f"\u0e31([{CONSONANT}])([{TONES}])(?!\u0e32)")
 MARK_BEFORE_BASE = re.compile(f"(?<![{CONSONANT}{BELOW}{ABOVE}{TONES}])([{ABOVE}{TONES}]+)"
                               f"([{CONSONANT}])")
 # Words WeasyPrint loses ำ in; written with า none of them is a Thai word.
@@ -47,6 +49,7 @@ def normalise(text):
     text = TONE_AFTER_AM.sub(lambda m: m.group(1) + SARA_AM, text)
     text = MARK_BEFORE_BASE.sub(lambda m: m.group(2) + m.group(1), text)
     text = TONE_BEFORE_VOWEL.sub(lambda m: m.group(2) + m.group(1), text)
+    text = TONE_AFTER_FINAL.sub(lambda m: "\u0e31" + m.group(2) + m.group(1), text)
     text = LOST_AM_PATTERN.sub(lambda m: LOST_AM_FIX[m.group(0)], text)
     return unicodedata.normalize("NFC", _latin_ligatures(text))
 

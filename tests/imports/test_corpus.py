@@ -115,6 +115,15 @@ def test_a_pdf_rendered_from_the_document(criteria):
     check(read(corpus.to_pdf(corpus.text("rating_2566.txt")), "rating.pdf", 2567), RATING)
 
 
+def test_a_pdf_made_by_libreoffice_from_the_word_file(criteria, tmp_path):
+    data = corpus.via_libreoffice(corpus.to_docx(corpus.text("sections_2565.txt")), tmp_path)
+    (tmp_path / "made.pdf").write_bytes(data)
+    info = subprocess.run(["pdfinfo", str(tmp_path / "made.pdf")], capture_output=True,
+                          check=True, text=True).stdout
+    assert "LibreOffice" in info  # really LibreOffice's PDF, not ours
+    check(read(data, "libreoffice.pdf", 2566), SECTIONS)
+
+
 def test_a_pdf_with_word_text_layer_faults(criteria, tmp_path):
     data = corpus.to_pdf(corpus.with_word_faults(corpus.text("sections_2565.txt")))
     path = tmp_path / "faults.pdf"

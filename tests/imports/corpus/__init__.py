@@ -86,3 +86,16 @@ def with_word_faults(source):
     """The text-layer faults of PDFs saved from Word: SARA AM as NIKHAHIT + SARA AA, a tone
     mark written before the vowel it sits on."""
     return source.replace("\u0e33", "\u0e4d\u0e32").replace("ที่", "ท\u0e48\u0e35")
+
+
+def via_libreoffice(docx, tmp_path):
+    """The .docx turned into a PDF by LibreOffice (Debian's libreoffice-writer-nogui), as
+    agencies export their Word files: its own text layer, fonts and table drawing."""
+    import subprocess
+
+    source = tmp_path / "document.docx"
+    source.write_bytes(docx)
+    subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/lo",
+                    "--convert-to", "pdf", "--outdir", str(tmp_path), str(source)],
+                   check=True, capture_output=True, timeout=180)
+    return (tmp_path / "document.pdf").read_bytes()
