@@ -24,9 +24,24 @@ def issue_values(draft):
 
 def measure_values(draft):
     return {"title": draft["title"], "period_text": draft["period_text"][:120],
+            "owner_text": ", ".join(draft["owners"])[:300],
             "start_date": datetime.date.fromisoformat(draft["start"]),
             "end_date": datetime.date.fromisoformat(draft["end"]),
             "monitoring": draft["monitoring"], "cadence": draft["cadence"] or Cadence.EVERY_MEETING}
+
+
+def step_values(draft):
+    return {"text": draft["text"], "owner_text": ", ".join(draft["owners"])[:300],
+            "period_text": draft["period_text"][:120],
+            "start_date": _date(draft["start"]), "end_date": _date(draft["end"])}
+
+
+def _date(text):
+    return datetime.date.fromisoformat(text) if text else None
+
+
+def step_label(order, name=None):
+    return f"ขั้นตอนที่ {order}" + (f" ({name})" if name else "")
 
 
 def find_score(organization, indicator):
@@ -51,7 +66,27 @@ def diff(obj, values):
 
 
 def _shown(value):
+    if value is None:
+        return ""
     return value.isoformat() if isinstance(value, datetime.date) else str(value)
+
+
+def measure_mark(measure, draft):
+    """A measure's mark with its steps: a step the document adds, or a step whose text, owner,
+    period or dates the document changes (existing steps it leaves out stay as they are)."""
+    found = mark(measure, measure_values(draft))
+    if measure is None:
+        return found
+    steps = {s.order: s for s in measure.steps.all()}
+    for order, step in enumerate(draft["steps"], start=1):
+        values = step_values(step)
+        if order not in steps:
+            found["changes"][step_label(order)] = ["", values["text"]]
+        for name, change in (diff(steps[order], values) if order in steps else {}).items():
+            found["changes"][step_label(order, name)] = change
+    if found["changes"]:
+        found["status"] = CHANGE
+    return found
 
 
 def mark(obj, values):
@@ -69,7 +104,7 @@ def marks(batch, year):
               for number, value in plan["scores"].items() if int(number) in indicators}
     issues = [mark(find_issue(org, batch.fiscal_year, indicators.get(d["indicator"]), d),
                    issue_values(d)) for d in plan["issues"]]
-    measures = [mark(find_measure(org, batch.fiscal_year, d), measure_values(d))
+    measures = [measure_mark(find_measure(org, batch.fiscal_year, d), d)
                 for d in plan["measures"]]
     return {"scores": scores, "issues": issues, "measures": measures}
 

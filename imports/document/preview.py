@@ -9,15 +9,23 @@ STATUS_LABELS = {compare.NEW: "ใหม่", compare.SAME: "มีอยู่�
                  compare.CHANGE: "เปลี่ยน"}
 FIELD_LABELS = {"score": "คะแนน", "approach": "แนวทาง", "monitoring": "การติดตาม",
                 "title": "มาตรการ", "period_text": "ระยะเวลา", "start_date": "วันเริ่ม",
-                "end_date": "วันสิ้นสุด", "cadence": "รอบรายงาน"}
+                "end_date": "วันสิ้นสุด", "cadence": "รอบรายงาน",
+                "owner_text": "ผู้รับผิดชอบตามเอกสาร", "text": "วิธีดำเนินการ"}
 KINDS = (("scores", "คะแนน"), ("issues", "ประเด็น"), ("measures", "มาตรการ"))
 
 
 def _row(key, found):
     return {"key": key, "status": found["status"],
             "status_label": STATUS_LABELS[found["status"]],
-            "changes": [(FIELD_LABELS.get(name, name), old, new)
-                        for name, (old, new) in found["changes"].items()]}
+            "changes": [(_label(name), old, new) for name, (old, new) in found["changes"].items()]}
+
+
+def _label(name):
+    """"title" → "มาตรการ"; "ขั้นตอนที่ 2 (text)" → "ขั้นตอนที่ 2 วิธีดำเนินการ"."""
+    if name.endswith(")") and " (" in name:
+        step, field = name[:-1].split(" (", 1)
+        return f"{step} {FIELD_LABELS.get(field, field)}"
+    return FIELD_LABELS.get(name, name)
 
 
 def rows(batch):

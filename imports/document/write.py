@@ -3,7 +3,6 @@ kept, so undo writes it back), what is the same is counted as existing, and rows
 unticked are left out. Importing the same document twice changes nothing the second time.
 """
 
-import datetime
 import hashlib
 from decimal import Decimal
 
@@ -162,6 +161,7 @@ def _write_measures(writer, plan, fiscal_year):
         found = compare.find_measure(writer.org, fiscal_year, draft)
         if found is not None:
             writer.update(found, compare.measure_values(draft))
+            _update_steps(writer, found, draft["steps"])
             continue
         measure = writer.remember(measure_upsert(
             organization=writer.org, fiscal_year=fiscal_year, number=draft["number"],
@@ -173,13 +173,21 @@ def _write_measures(writer, plan, fiscal_year):
         _write_steps(measure, draft["steps"])
 
 
+def _update_steps(writer, measure, steps):
+    """Steps of a measure already in the portal: changed ones updated (undo writes them back),
+    added ones created (undo removes them); steps the document leaves out stay."""
+    existing = {s.order: s for s in measure.steps.all()}
+    for order, step in enumerate(steps, start=1):
+        if order in existing:
+            writer.update(existing[order], compare.step_values(step))
+        else:
+            writer.remember(step_upsert(measure=measure, order=order,
+                                        fields=compare.step_values(step))[0])
+
+
 def _write_steps(measure, steps):
     for order, step in enumerate(steps, start=1):
-        step_upsert(measure=measure, order=order, fields={
-            "text": step["text"], "owner_text": ", ".join(step["owners"])[:300],
-            "period_text": step["period_text"][:120],
-            "start_date": step["start"] and datetime.date.fromisoformat(step["start"]),
-            "end_date": step["end"] and datetime.date.fromisoformat(step["end"])})
+        step_upsert(measure=measure, order=order, fields=compare.step_values(step))
 
 
 def _write_recommendations(writer, plan, year):

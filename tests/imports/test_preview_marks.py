@@ -81,3 +81,32 @@ def test_the_preview_lists_what_cannot_be_read(client, criteria, org_admin):
     page = client.get(url).content.decode()
     assert "องค์การบริหารส่วนตำบลโคกสูง" in page[page.index('id="unparsed"'):]
     assert "ข้อเสนอแนะจาก ป.ป.ช. (2)" in page and "81.30" in page and ">B<" in page
+
+
+def test_steps_and_owners_of_a_measure_already_there_change_and_undo(client, criteria, org,
+                                                                     org_admin):
+    source = corpus.text("sections_2565.txt")
+    imported_once(org, org_admin, source)
+    measure = Measure.objects.get(organization=org, fiscal_year=2566, number=1)
+    assert measure.steps.count() == 2 and measure.owner_text == "กองคลัง"
+    edited = source.replace("1.2 เผยแพร่บนเว็บไซต์หลักของเทศบาลภายในวันที่ 10 ของเดือนถัดไป",
+                            "1.2 เผยแพร่บนเว็บไซต์หลักของเทศบาลภายในวันที่ 5 ของเดือนถัดไป\n"
+                            "1.3 รายงานผลต่อผู้บริหารทุกไตรมาส").replace(
+        "ผู้รับผิดชอบ: กองคลัง", "ผู้รับผิดชอบ: กองคลัง, สำนักปลัดเทศบาล", 1)
+    client.force_login(org_admin)
+    batch, url = upload(client, edited)
+    page = client.get(url).content.decode()
+    assert "ผู้รับผิดชอบตามเอกสาร: กองคลัง → กองคลัง, สำนักปลัดเทศบาล" in page
+    assert ("ขั้นตอนที่ 2 วิธีดำเนินการ: เผยแพร่บนเว็บไซต์หลักของเทศบาลภายในวันที่ 10"
+            in page)
+    assert "ขั้นตอนที่ 3:  → รายงานผลต่อผู้บริหารทุกไตรมาส" in page
+    batch = apply(batch=batch, mapping=new_owners(batch), by=org_admin)
+    measure.refresh_from_db()
+    steps = list(measure.steps.order_by("order").values_list("text", flat=True))
+    assert steps[1].endswith("วันที่ 5 ของเดือนถัดไป") and len(steps) == 3
+    assert measure.owner_text == "กองคลัง, สำนักปลัดเทศบาล"
+    undo(batch=batch, by=org_admin)
+    measure.refresh_from_db()
+    steps = list(measure.steps.order_by("order").values_list("text", flat=True))
+    assert steps[1].endswith("วันที่ 10 ของเดือนถัดไป") and len(steps) == 2
+    assert measure.owner_text == "กองคลัง"
