@@ -1,12 +1,17 @@
 """The public ITA page of an organisation and year, readable without login, and its JSON.
 
-It shows what the municipality publishes anyway: each item, whether it is disclosed, and
-its links on the main website. Owners, due dates, work status and check history stay inside.
+It shows only what is disclosed: each item that counts (มี with a live main-website link) and
+its links. Owners, due dates, work status, check history and the items not yet disclosed stay
+inside. The page may be framed by the organisation's own main-website domains, and by no one
+else, so a webmaster can embed it where the NACC looks (issue 17).
 """
 
+from django.conf import settings
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
 from django.views.decorators.cache import cache_control
+from django.views.decorators.clickjacking import xframe_options_exempt
 
 from disclosure.selectors import checklist_items, item_passes, live_links
 from disclosure.urlrules import encoded
@@ -14,37 +19,49 @@ from organizations.models import Organization
 
 
 def public_items(organization, year):
-    out = []
-    for item in checklist_items(organization, year):
-        disclosed = item_passes(item)
-        links = [encoded(link.url) for link in live_links(item)] if disclosed else []
-        out.append({"code": item.oit_item.code, "name": item.oit_item.name_th,
-                    "sub_indicator": item.oit_item.sub_indicator.code,
-                    "sub_indicator_name": item.oit_item.sub_indicator.name_th,
-                    "disclosed": disclosed, "urls": links,
-                    "explanation": item.explanation if disclosed else ""})
-    return out
+    """(the disclosed items as published, how many items the year has)."""
+    items = checklist_items(organization, year)
+    out = [{"code": item.oit_item.code, "name": item.oit_item.name_th,
+            "sub_indicator": item.oit_item.sub_indicator.code,
+            "sub_indicator_name": item.oit_item.sub_indicator.name_th,
+            "disclosed": True, "urls": [encoded(link.url) for link in live_links(item)],
+            "explanation": item.explanation} for item in items if item_passes(item)]
+    return out, len(items)
 
 
 def _organization(slug, year):
     organization = get_object_or_404(Organization, slug=slug, is_active=True)
-    items = public_items(organization, year)
-    if not items:
+    items, total = public_items(organization, year)
+    if not total:
         raise Http404("ไม่พบข้อมูลของปีนี้")
-    return organization, items
+    return organization, items, total
+
+
+def frame_ancestors(organization):
+    """Who may frame the public page: the organisation's main-website domains (and www.)."""
+    hosts = [f"https://{d} https://www.{d}" if not d.startswith("www.") else f"https://{d}"
+             for d in organization.domains]
+    return " ".join(hosts) or "'none'"
 
 
 @cache_control(public=True, max_age=300)
+@xframe_options_exempt
 def public_page(request, slug, year):
-    organization, items = _organization(slug, year)
-    return render(request, "disclosure/public.html",
-                  {"organization": organization, "year": year, "items": items})
+    organization, items, total = _organization(slug, year)
+    response = render(request, "disclosure/public.html", {
+        "organization": organization, "year": year, "items": items, "total": total,
+        "as_of": timezone.localdate(), "home": organization.domains[:1]})
+    response["Content-Security-Policy"] = settings.CONTENT_SECURITY_POLICY.replace(
+        "frame-ancestors 'none'", f"frame-ancestors {frame_ancestors(organization)}")
+    return response
 
 
 @cache_control(public=True, max_age=300)
 def public_json(request, slug, year):
-    organization, items = _organization(slug, year)
+    organization, items, total = _organization(slug, year)
     response = JsonResponse({"organization": organization.name_th, "year": year,
-                             "items": items}, json_dumps_params={"ensure_ascii": False})
+                             "as_of": timezone.localdate().isoformat(),
+                             "items_in_year": total, "items": items},
+                            json_dumps_params={"ensure_ascii": False})
     response["Access-Control-Allow-Origin"] = "*"
     return response

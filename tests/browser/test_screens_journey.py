@@ -153,3 +153,14 @@ def test_oit_checklist_and_item_form_on_a_phone(page, screenshot, demo, log_in, 
         edge = box.bounding_box()
         assert edge["x"] >= 0 and edge["x"] + edge["width"] <= 390
     screenshot("phone-7-oit-item-form", full_page=False)
+
+
+def test_public_oit_page_on_a_phone_and_a_desktop(page, screenshot, demo, live_server):
+    page.goto(f"{live_server.url}/public/{demo.slug}/2570/")
+    body = page.inner_text("main")
+    assert "ข้อมูล ณ วันที่" in body and "เผยแพร่แล้ว" in body and "ไม่มี" not in body
+    screenshot("public-oit-1280")
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.reload()
+    assert page.evaluate("document.scrollingElement.scrollWidth") <= 390
+    screenshot("public-oit-390", full_page=False)

@@ -128,12 +128,32 @@ def test_public_page_shows_only_what_it_should(client, criteria, org, org_admin)
     assert "https://tambon-a.go.th/oit/O1" in body
     assert "drive.google.com" not in body  # off-site evidence is not published
     assert "กองคลัง" not in body  # owners stay inside
+    assert "O5" not in body and "ข้อมูล ณ วันที่" in body  # only what is disclosed
+    assert "เผยแพร่แล้ว ๔๑ จาก ๔๓ ข้อ" in body
+    assert 'href="https://tambon-a.go.th/"' in body  # the way back to the main website
     data = json.loads(client.get(reverse("public-oit-json", args=["tambon-a", 2565])).content)
     by_code = {i["code"]: i for i in data["items"]}
-    assert by_code["O1"]["disclosed"] and not by_code["O5"]["disclosed"]
-    assert not by_code["O2"]["disclosed"] and by_code["O2"]["urls"] == []
-    assert len(data["items"]) == 43
+    assert by_code["O1"]["urls"] == ["https://tambon-a.go.th/oit/O1"]
+    assert "O5" not in by_code and "O2" not in by_code  # not disclosed, not published
+    assert len(data["items"]) == 41 and data["items_in_year"] == 43
     assert client.get(reverse("public-oit", args=["tambon-a", 2599])).status_code == 404
+
+
+def test_only_the_organisations_own_website_may_frame_the_public_page(client, criteria, org,
+                                                                      org_admin):
+    fill(org, 2565, org_admin)
+    response = client.get(reverse("public-oit", args=["tambon-a", 2565]))
+    assert "X-Frame-Options" not in response
+    assert ("frame-ancestors https://tambon-a.go.th https://www.tambon-a.go.th"
+            in response["Content-Security-Policy"])
+    org.website_domains = ""
+    org.save()
+    response = client.get(reverse("public-oit", args=["tambon-a", 2565]))
+    assert "frame-ancestors 'none'" in response["Content-Security-Policy"]
+    client.force_login(org_admin)
+    inside = client.get(reverse("checklist", args=[2565]))
+    assert inside["X-Frame-Options"] == "DENY"  # every other page stays unframeable
+    assert "frame-ancestors 'none'" in inside["Content-Security-Policy"]
 
 
 def test_itas_export_lists_every_item(client, criteria, org, org_admin):
