@@ -59,7 +59,7 @@ def test_last_link_check_shows_the_bangkok_day(client, org, owner, criteria):
     CheckRun.objects.filter(pk=run.pk).update(created_at=AT_ONE_AM)
     client.force_login(owner)
     body = client.get(reverse("checklist", args=[2565])).content.decode()
-    assert "ตรวจลิงก์ล่าสุด 1 ธ.ค. 69 01:00 น." in body
+    assert "ตรวจลิงก์ล่าสุด ๑ ธ.ค. ๖๙ ๐๑:๐๐ น." in body
 
 
 def test_printed_annual_report_has_the_bangkok_day(org, measure, tmp_path):
