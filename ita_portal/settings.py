@@ -175,6 +175,20 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
 }
+# More than one server: uploads, evidence and PDFs in an S3-compatible bucket that every app
+# server and worker reads (files stay private: downloads go through the portal's permission
+# checks, never a public bucket URL).
+S3_BUCKET = os.environ.get("S3_BUCKET", "")
+if S3_BUCKET:
+    STORAGES["default"] = {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": {
+        "bucket_name": S3_BUCKET,
+        "endpoint_url": os.environ.get("S3_ENDPOINT_URL") or None,
+        "region_name": os.environ.get("S3_REGION", "ap-southeast-1"),
+        "access_key": os.environ.get("S3_ACCESS_KEY_ID", ""),
+        "secret_key": os.environ.get("S3_SECRET_ACCESS_KEY", ""),
+        "default_acl": None, "querystring_auth": True, "file_overwrite": False,
+        "location": os.environ.get("S3_PREFIX", ""),
+    }}
 # Serve straight from the app folders when collectstatic has not run (tests, demo).
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_MIMETYPES = {".ttf": "font/ttf"}
