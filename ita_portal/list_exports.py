@@ -13,7 +13,7 @@ from django.db import transaction
 from django.http import QueryDict
 
 from ita_portal import jobs
-from ita_portal.models import UNFINISHED, Job, ListExport
+from ita_portal.models import ListExport
 from ita_portal.pdf_lists import list_document
 
 LIST_PDF = "lists.pdf"
@@ -43,7 +43,7 @@ def start(*, kind, params, by):
     params = params[:PARAMS_MAX]
     running = ListExport.objects.filter(
         kind=kind, params=params, organization_id=organization.pk, requested_by=by,
-        pk__in=Job.objects.filter(kind=LIST_PDF, state__in=UNFINISHED).values("object_id"),
+        pk__in=jobs.unfinished_ids(LIST_PDF),
     ).first()
     if running is not None:
         return running

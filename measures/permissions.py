@@ -1,5 +1,6 @@
 """Who may read, change and manage measures and issues; the access helper of measure views."""
 
+from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404
@@ -59,6 +60,11 @@ def can_approve_measure(user, measure):
     if not head_of or not is_org_worker(user, measure.organization):
         return False
     return Measure.objects.filter(pk=measure.pk).filter(division_q(head_of)).exists()
+
+
+def require_approver(user, measure):
+    if not can_approve_measure(user, measure):
+        raise PermissionDenied("เฉพาะหัวหน้ากองที่รับผิดชอบหรือผู้ดูแลระบบของหน่วยงานเท่านั้น")
 
 
 def can_manage_measures(user, organization):

@@ -20,6 +20,7 @@ from measures.models import (
     MeasureEvent,
     MeasureStep,
     ProgressUpdate,
+    Status,
 )
 from measures.permissions import division_q, owned_by_q
 from organizations.permissions import is_org_admin
@@ -71,7 +72,7 @@ def my_measures(user, today=None):
 def awaiting_my_approval(user):
     """Finished measures not yet approved that this person approves: a division head's
     division, every one of the organisation for its admin; none for anyone else."""
-    waiting = visible_measures(user).filter(status="done", approved_at__isnull=True)
+    waiting = visible_measures(user).filter(status=Status.DONE, approved_at__isnull=True)
     if user.organization_id and is_org_admin(user, user.organization):
         return waiting
     if getattr(user, "heads_department_id", None):

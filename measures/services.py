@@ -22,7 +22,7 @@ from measures.models import (
     ProgressUpdate,
     Status,
 )
-from measures.permissions import can_approve_measure, can_edit_measure, can_manage_measures
+from measures.permissions import can_edit_measure, can_manage_measures, require_approver
 from measures.workflow import transition_problem
 
 __all__ = ["ConcurrentEdit"]
@@ -69,8 +69,7 @@ def _approval_kept(measure, status):
 
 
 def _require_approver(measure, by):
-    if not can_approve_measure(by, measure):
-        raise PermissionDenied("เฉพาะหัวหน้ากองที่รับผิดชอบหรือผู้ดูแลระบบของหน่วยงานเท่านั้น")
+    require_approver(by, measure)
     if measure.status != Status.DONE:
         raise ValidationError({"status": "รับรองได้เฉพาะมาตรการที่ดำเนินการแล้วเสร็จ"})
 

@@ -16,12 +16,13 @@ from measures.deadlines import WINDOWS, is_overdue
 from measures.filters import filtered_measures
 from measures.forms import ApprovalForm, ProgressUpdateForm, StatusForm
 from measures.manage_forms import IssueForm, MeasureForm, StepFormSet
-from measures.models import Evidence, ImprovementIssue, Measure, MeasureStep
+from measures.models import Evidence, ImprovementIssue, Measure, MeasureStep, Status
 from measures.permissions import (
     can_approve_measure,
     can_manage_measures,
     can_view_measure,
     get_measure_for_user,
+    require_approver,
 )
 from measures.selectors import (
     fiscal_years_with_measures,
@@ -97,7 +98,7 @@ def _detail_context(request, measure, can_edit, **forms):
     today, manager = timezone.localdate(), can_manage_measures(request.user, measure.organization)
     context.update(can_edit=can_edit, today=today, **forms, can_manage=manager,
                    is_overdue=is_overdue(context["measure"], today))
-    if (measure.status == "done" and not measure.approved_at
+    if (measure.status == Status.DONE and not measure.approved_at
             and can_approve_measure(request.user, measure)):
         context.setdefault("approval_form", ApprovalForm(initial={"version": measure.version}))
     if can_edit:
@@ -182,8 +183,7 @@ def status_change(request, pk):
 def approval(request, pk):
     """The division head approves a finished measure or sends it back with a note."""
     measure, _ = get_measure_for_user(request, pk)
-    if not can_approve_measure(request.user, measure):
-        raise PermissionDenied("เฉพาะหัวหน้ากองที่รับผิดชอบหรือผู้ดูแลระบบของหน่วยงานเท่านั้น")
+    require_approver(request.user, measure)
     form = ApprovalForm(request.POST)
     if not form.is_valid():
         return _form_failed(request, measure, None, approval_form=form)
