@@ -1,12 +1,12 @@
 """Start a list's PDF, follow its job, download the file (only the person who asked)."""
 
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, Http404, JsonResponse
+from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from ita_portal import jobs, list_exports
+from ita_portal import files, jobs, list_exports
 from ita_portal.models import ListExport
 
 
@@ -39,6 +39,4 @@ def download(request, pk):
     export = _own(request, pk)
     if not export.file:
         raise Http404("ไฟล์นี้ยังสร้างไม่เสร็จ")
-    return FileResponse(export.file.open("rb"), as_attachment=True,
-                        filename=f"{export.filename or export.kind}.pdf",
-                        content_type="application/pdf")
+    return files.download(export.file, f"{export.filename or export.kind}.pdf")

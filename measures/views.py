@@ -1,7 +1,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -9,6 +9,7 @@ from django.views.decorators.http import require_POST
 from django_tables2 import RequestConfig
 
 from indicators.years import year_in_progress
+from ita_portal import files
 from ita_portal.bounds import YEAR_MAX, YEAR_MIN, int_param
 from ita_portal.timeline import fiscal_timeline, measure_rows
 from measures import downloads
@@ -215,8 +216,7 @@ def evidence_download(request, pk):
                                  pk=pk)
     if not evidence.file or not can_view_measure(request.user, evidence.update.measure):
         raise Http404("ไม่พบไฟล์")
-    return FileResponse(evidence.file.open("rb"), as_attachment=True,
-                        filename=evidence.original_name, content_type=evidence.content_type)
+    return files.download(evidence.file, evidence.original_name, evidence.content_type)
 
 
 @login_required

@@ -1,12 +1,12 @@
 """The admin exports the O42 and annual reports; members follow progress and download."""
 
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, Http404, JsonResponse
+from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 
-from ita_portal import jobs
+from ita_portal import files, jobs
 from ita_portal.thai import fiscal_year_of
 from measures.models import ImprovementIssue, Measure
 from organizations.scoping import require_member
@@ -58,6 +58,4 @@ def export_file(request, pk):
     export = get_export_for_user(request, pk)
     if not export.file:
         raise Http404("รายงานนี้ยังสร้างไม่เสร็จ")
-    return FileResponse(export.file.open("rb"), as_attachment=True,
-                        filename=f"{export.kind}-{export.fiscal_year}.pdf",
-                        content_type="application/pdf")
+    return files.download(export.file, f"{export.kind}-{export.fiscal_year}.pdf")

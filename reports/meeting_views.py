@@ -1,12 +1,12 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, JsonResponse
+from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from ita_portal import jobs
+from ita_portal import files, jobs
 from ita_portal.thai import thai_digits
 from measures.models import Measure
 from organizations.scoping import require_member
@@ -153,8 +153,7 @@ def meeting_pdf_view(request, pk):
         return redirect("meeting-detail", pk=meeting.pk)
     if not meeting.is_closed:  # a draft is rendered in the background: meeting-draft
         return redirect("meeting-detail", pk=meeting.pk)
-    return FileResponse(meeting.report_file.open("rb"), as_attachment=True, filename=name,
-                        content_type="application/pdf")
+    return files.download(meeting.report_file, name)
 
 
 @login_required

@@ -5,10 +5,11 @@ service."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.views.decorators.http import require_POST
 
+from ita_portal import files
 from measures.models import Measure
 from reports.agenda import agenda_add, agenda_remove, agenda_restore
 from reports.forms import MinutesForm
@@ -71,5 +72,5 @@ def version_pdf(request, pk, version):
     frozen = meeting.versions.filter(version=version).first()
     if frozen is None or not frozen.file:
         raise Http404("ไม่พบรายงานฉบับนี้")
-    return FileResponse(frozen.file.open("rb"), as_attachment=True, content_type="application/pdf",
-                        filename=f"meeting-{meeting.fiscal_year}-{meeting.number}-v{version}.pdf")
+    return files.download(frozen.file,
+                          f"meeting-{meeting.fiscal_year}-{meeting.number}-v{version}.pdf")

@@ -2,6 +2,7 @@ import pytest
 from django.test import Client
 
 from indicators.criteria_loader import load_all
+from tests.servers import start_redis, start_s3
 from tests.twofactor import pass_two_factor
 
 pytest_plugins = ["tests.personas", "tests.smtp"]
@@ -33,3 +34,20 @@ def force_login_passes_two_factor(monkeypatch):
             pass_two_factor(self, user)
 
     monkeypatch.setattr(Client, "force_login", force_login)
+
+
+@pytest.fixture
+def redis_url():
+    """A real redis-server for the test (RQ and the shared cache)."""
+    proc, url = start_redis()
+    yield url
+    proc.terminate()
+    proc.wait(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def s3_endpoint():
+    """A local S3-compatible server with an empty bucket, for the whole run."""
+    server, endpoint = start_s3()
+    yield endpoint
+    server.stop()

@@ -2,6 +2,7 @@
 Redis and an S3-compatible server), each on a free port, stopped when the test ends."""
 
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -75,3 +76,48 @@ class Gunicorn:
             self.proc.wait(timeout=20)
         except subprocess.TimeoutExpired:
             self.proc.kill()
+
+
+def start_redis():
+    """A Debian redis-server on a free port, no persistence; returns (process, url)."""
+    server = shutil.which("redis-server") or "/usr/bin/redis-server"
+    assert Path(server).exists(), "scripts/setup.sh installs redis-server"
+    port = free_port()
+    proc = subprocess.Popen([server, "--port", str(port), "--bind", "127.0.0.1", "--save", "",
+                             "--appendonly", "no", "--daemonize", "no"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline:
+        ping = subprocess.run(["redis-cli", "-p", str(port), "ping"], capture_output=True,
+                              text=True)
+        if ping.stdout.strip() == "PONG":
+            break
+        time.sleep(0.1)
+    return proc, f"redis://127.0.0.1:{port}/0"
+
+
+S3_BUCKET = "ita-portal-test"
+S3_REGION = "ap-southeast-1"
+S3_KEYS = {"aws_access_key_id": "test-key", "aws_secret_access_key": "test-secret"}
+
+
+def start_s3():
+    """A local S3-compatible server (moto's server mode) with an empty bucket; returns
+    (server, endpoint URL)."""
+    import boto3
+    from moto.server import ThreadedMotoServer
+
+    port = free_port()
+    server = ThreadedMotoServer(ip_address="127.0.0.1", port=port, verbose=False)
+    server.start()
+    endpoint = f"http://127.0.0.1:{port}"
+    boto3.client("s3", endpoint_url=endpoint, region_name=S3_REGION, **S3_KEYS).create_bucket(
+        Bucket=S3_BUCKET, CreateBucketConfiguration={"LocationConstraint": S3_REGION})
+    return server, endpoint
+
+
+def s3_keys(endpoint):
+    import boto3
+
+    client = boto3.client("s3", endpoint_url=endpoint, region_name=S3_REGION, **S3_KEYS)
+    return [o["Key"] for o in client.list_objects_v2(Bucket=S3_BUCKET).get("Contents", [])]

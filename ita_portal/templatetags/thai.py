@@ -48,3 +48,10 @@ def readable_url(value):
     """A stored (percent-encoded) URL as people read it: Thai letters and spaces shown; only
     for the link's text, never its href."""
     return unquote(str(value or ""))
+
+
+@register.filter
+def thai_only(value):
+    """A message written for people (Thai), or nothing: framework messages stay hidden."""
+    text = str(value or "")
+    return text if any("\u0e01" <= ch <= "\u0e5b" for ch in text) else ""

@@ -2,10 +2,8 @@
 link check fanned out as one job per organisation (review: RQ failed at start; one process
 looped through every organisation)."""
 
-import shutil
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -14,30 +12,10 @@ from django.db import connection
 from disclosure.models import CheckRun, LinkCheck
 from tests.disclosure.helpers import fill
 from tests.personas import make_org, make_user
-from tests.servers import free_port, process_env
+from tests.servers import process_env
 
 ROOT = Path(__file__).resolve().parents[2]
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-@pytest.fixture
-def redis_url():
-    server = shutil.which("redis-server") or "/usr/bin/redis-server"
-    assert Path(server).exists(), "scripts/setup.sh installs redis-server"
-    port = free_port()
-    proc = subprocess.Popen([server, "--port", str(port), "--bind", "127.0.0.1", "--save", "",
-                             "--appendonly", "no", "--daemonize", "no"],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    deadline = time.monotonic() + 20
-    while time.monotonic() < deadline:
-        ping = subprocess.run(["redis-cli", "-p", str(port), "ping"], capture_output=True,
-                              text=True)
-        if ping.stdout.strip() == "PONG":
-            break
-        time.sleep(0.1)
-    yield f"redis://127.0.0.1:{port}/0"
-    proc.terminate()
-    proc.wait(timeout=10)
 
 
 def rq_env(redis_url):

@@ -2,39 +2,14 @@
 app server and worker shares. Tested against a local S3-compatible server the test starts
 (moto's server mode, spoken to over HTTP by django-storages and boto3), never the internet."""
 
-import socket
-
-import boto3
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
-from moto.server import ThreadedMotoServer
 
 from measures.models import Evidence
 from tests.measures.conftest import PDF, make_measure
-
-BUCKET = "ita-portal-test"
-KEYS = {"aws_access_key_id": "test-key", "aws_secret_access_key": "test-secret"}
-
-
-def _free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-@pytest.fixture(scope="module")
-def s3_endpoint():
-    port = _free_port()
-    server = ThreadedMotoServer(ip_address="127.0.0.1", port=port, verbose=False)
-    server.start()
-    endpoint = f"http://127.0.0.1:{port}"
-    boto3.client("s3", endpoint_url=endpoint, region_name="ap-southeast-1", **KEYS
-                 ).create_bucket(Bucket=BUCKET, CreateBucketConfiguration={
-                     "LocationConstraint": "ap-southeast-1"})
-    yield endpoint
-    server.stop()
+from tests.servers import S3_BUCKET, S3_KEYS, S3_REGION, s3_keys
 
 
 @pytest.fixture
@@ -42,12 +17,11 @@ def s3(settings, s3_endpoint, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "no-local-files"
     settings.STORAGES = {**settings.STORAGES, "default": {
         "BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": {
-            "bucket_name": BUCKET, "endpoint_url": s3_endpoint, "region_name": "ap-southeast-1",
-            "access_key": KEYS["aws_access_key_id"],
-            "secret_key": KEYS["aws_secret_access_key"], "default_acl": None,
+            "bucket_name": S3_BUCKET, "endpoint_url": s3_endpoint, "region_name": S3_REGION,
+            "access_key": S3_KEYS["aws_access_key_id"],
+            "secret_key": S3_KEYS["aws_secret_access_key"], "default_acl": None,
             "querystring_auth": True, "file_overwrite": False}}}
-    client = boto3.client("s3", endpoint_url=s3_endpoint, region_name="ap-southeast-1", **KEYS)
-    return lambda: [o["Key"] for o in client.list_objects_v2(Bucket=BUCKET).get("Contents", [])]
+    return lambda: s3_keys(s3_endpoint)
 
 
 @pytest.mark.django_db
