@@ -3,7 +3,7 @@ PY := .venv/bin/python
 MANAGE := $(PY) manage.py
 DEMO_ENV := DEBUG=1
 
-.PHONY: setup demo demo-data serve test test-sqlite test-fast bench lint
+.PHONY: setup demo demo-data serve test test-sqlite test-fast bench bench-load lint
 
 setup:
 	@bash scripts/setup.sh
@@ -31,6 +31,11 @@ test-sqlite: setup
 
 bench: setup
 	bash scripts/with_postgres.sh bash bench/run.sh
+
+# The same data under gunicorn: page throughput beside a bare view, 50 users mixing pages and
+# progress updates on one and on two app servers (bench/load.sh).
+bench-load: setup
+	bash scripts/with_postgres.sh bash bench/load.sh
 
 lint: setup
 	.venv/bin/ruff check .

@@ -5,6 +5,7 @@ A threaded HTTP server runs in a separate process on 127.0.0.1 and serves an evi
 Memory is the process's peak RSS, measured for two sizes to show it stays flat.
 
     python bench/linkcheck.py --urls 2000 8600 --concurrency 8 16 32
+    python bench/linkcheck.py --slow-orgs 256 --delay 1 --job-concurrency 128 256
 """
 
 import argparse
@@ -20,8 +21,10 @@ BODY = ("<html><body><h1>แผนการจัดซื้อจัดจ้�
 
 class Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.0"
+    delay = 0.0  # seconds before each answer (a municipal website answers in 0.2–2 s)
 
     def do_GET(self):  # noqa: N802
+        time.sleep(self.delay)
         missing = self.path.endswith("0")
         self.send_response(404 if missing else 200)
         self.send_header("Content-Type", "text/html; charset=utf-8")
@@ -33,9 +36,11 @@ class Handler(BaseHTTPRequestHandler):
         pass
 
 
-def serve(port_queue):
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    server.request_queue_size = 256
+def serve(port_queue, delay=0.0, address="127.0.0.1"):
+    Handler.delay = delay
+    server = ThreadingHTTPServer((address, 0), Handler)
+    server.request_queue_size = 1024
+    server.daemon_threads = True
     port_queue.put(server.server_port)
     server.serve_forever()
 
@@ -80,16 +85,70 @@ def record(orgs, base):
             "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)}
 
 
+def slow_websites(orgs, delay, job_concurrency):
+    """The nightly check as one worker runs it: organisations in batches (LINKCHECK_BATCH),
+    each on its own website (127.0.x.y) answering after `delay` seconds, at most
+    LINKCHECK_CONCURRENCY checks on one website and `job_concurrency` in flight."""
+    from django.conf import settings
+    from django.test.utils import override_settings
+
+    from disclosure.models import CheckRun, DisclosureItem, EvidenceLink
+    from disclosure.services import check_run_create, ensure_checklist
+    from disclosure.tasks import execute_runs
+    from organizations.models import Organization
+
+    ports = multiprocessing.Queue()
+    server = multiprocessing.Process(target=serve, args=(ports, delay, ""), daemon=True)
+    server.start()
+    port = ports.get(timeout=10)
+    sample = list(Organization.objects.order_by("pk")[:orgs])
+    for k, org in enumerate(sample):
+        ensure_checklist(org, 2565)
+        host = f"127.0.{k // 250}.{k % 250 + 1}"
+        EvidenceLink.objects.filter(item__organization=org).delete()
+        EvidenceLink.objects.bulk_create([
+            EvidenceLink(item=item, url=f"http://{host}:{port}/oit/{item.pk}")
+            for item in DisclosureItem.objects.filter(organization=org,
+                                                      oit_item__year__year=2565)])
+    batch = settings.LINKCHECK_BATCH
+    started = time.perf_counter()
+    with override_settings(LINKCHECK_ALLOWED_NETWORKS=["127.0.0.0/8"],
+                           LINKCHECK_JOB_CONCURRENCY=job_concurrency):
+        runs = [check_run_create(organization=org, year=2565) for org in sample]
+        for start in range(0, len(runs), batch):
+            execute_runs(runs[start:start + batch])
+    seconds = time.perf_counter() - started
+    server.terminate()
+    checked = sum(CheckRun.objects.filter(pk__in=[r.pk for r in runs]).values_list(
+        "done", flat=True))
+    rate = checked / seconds
+    return {"organizations": orgs, "delay_s": delay, "per_website": settings.LINKCHECK_CONCURRENCY,
+            "batch": batch, "job_concurrency": job_concurrency, "urls": checked,
+            "seconds": round(seconds, 1), "urls_per_second_per_worker": round(rate, 1),
+            "national_minutes_by_workers": {n: round(8300 * 43 / (rate * n) / 60, 1)
+                                            for n in (1, 2, 4, 8)},
+            "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)}
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--urls", type=int, nargs="+", default=[2000, 8600])
     parser.add_argument("--concurrency", type=int, nargs="+", default=[8, 16, 32])
     parser.add_argument("--record-orgs", type=int, default=0,
                         help="also check N organisations' 43 links end to end, recorded in the DB")
+    parser.add_argument("--slow-orgs", type=int, default=0,
+                        help="the nightly check of N organisations on websites that answer "
+                             "after --delay seconds, one worker")
+    parser.add_argument("--delay", type=float, default=1.0)
+    parser.add_argument("--job-concurrency", type=int, nargs="+", default=[128])
     args = parser.parse_args()
     from common import setup_django
 
     setup_django()
+    if args.slow_orgs:
+        print(json.dumps([slow_websites(args.slow_orgs, args.delay, c)
+                          for c in args.job_concurrency], ensure_ascii=False, indent=2))
+        return
     ports = multiprocessing.Queue()
     server = multiprocessing.Process(target=serve, args=(ports,), daemon=True)
     server.start()

@@ -1,7 +1,7 @@
-"""Check evidence URLs over HTTP: bounded concurrency, one deadline per URL (redirects and
-slow servers included), at most READ_LIMIT bytes read, redirects followed one hop at a time
-(each hop's host resolved once, checked, and connected to at that address), and a classified
-outcome.
+"""Check evidence URLs over HTTP: bounded concurrency in all and per website, one deadline
+per URL (redirects and slow servers included), at most READ_LIMIT bytes read, redirects
+followed one hop at a time (each hop's host resolved once, checked, and connected to at that
+address), and a classified outcome.
 
 No database access here: `check_many` yields results to the caller, which records them.
 """
@@ -13,6 +13,7 @@ import socket
 import ssl
 import threading
 import time
+from collections import Counter, defaultdict, deque
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from urllib.parse import urljoin, urlsplit
@@ -220,25 +221,31 @@ def check_url(url, domains, *, timeout=10.0, max_redirects=5, allowed_networks=(
     return result
 
 
-def check_many(jobs, *, concurrency=8, **options):
-    """Check (key, url, domains) jobs with at most `concurrency` at once; yield (key, result)
-    as each finishes. Only the jobs in flight are held in memory."""
-    jobs = iter(jobs)
+def check_many(jobs, *, concurrency=8, per_host=None, **options):
+    """Check (key, url, domains) jobs with at most `concurrency` at once in all and at most
+    `per_host` at once on any one website (so many organisations can be checked together
+    without one municipality's server taking more than its share); yield (key, result) as
+    each finishes. The jobs are read up front (a batch holds a few thousand at most)."""
+    waiting = defaultdict(deque)
+    for job in jobs:
+        waiting[(urlsplit(job[1]).hostname or "").lower()].append(job)
+    per_host, busy, pending = per_host or concurrency, Counter(), {}
     with ThreadPoolExecutor(max_workers=concurrency) as pool:
-        pending = {}
 
-        def submit_next():
-            job = next(jobs, None)
-            if job is not None:
-                key, url, domains = job
-                pending[pool.submit(check_url, url, domains, **options)] = key
-            return job is not None
+        def fill():
+            for host in list(waiting):
+                queue = waiting[host]
+                while queue and busy[host] < per_host and len(pending) < concurrency:
+                    key, url, domains = queue.popleft()
+                    busy[host] += 1
+                    pending[pool.submit(check_url, url, domains, **options)] = (key, host)
+                if not queue:
+                    del waiting[host]
 
-        for _ in range(concurrency):
-            if not submit_next():
-                break
+        fill()
         while pending:
             done = next(as_completed(pending))
-            key = pending.pop(done)
-            submit_next()
+            key, host = pending.pop(done)
+            busy[host] -= 1
+            fill()
             yield key, done.result()

@@ -130,6 +130,10 @@ class CheckRun(models.Model):
     total = models.PositiveIntegerField("จำนวนลิงก์", default=0)
     done = models.PositiveIntegerField("ตรวจแล้ว", default=0)
     failed = models.PositiveIntegerField("ล้มเหลว", default=0)
+    # The nightly check queues organisations in batches: one job checks the links of the
+    # batch's runs at once (a limit per website). The first run of a batch leads it.
+    batch = models.ForeignKey("self", on_delete=models.SET_NULL, null=True, blank=True,
+                              related_name="batched", verbose_name="ตรวจพร้อมกับรอบ")
 
     class Meta:
         verbose_name = "รอบการตรวจลิงก์"

@@ -6,6 +6,7 @@ import datetime
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from disclosure.models import (
@@ -133,14 +134,35 @@ def check_run_start(*, organization, year, by):
     return check_run_queue(organization=organization, year=year, by=by)
 
 
+def _unfinished_runs(year):
+    """Runs of the year whose job (their own, or their batch's) has not finished."""
+    waiting = jobs.unfinished_ids(CHECK_LINKS)
+    return CheckRun.objects.filter(Q(pk__in=waiting) | Q(batch_id__in=waiting), year=year,
+                                   finished_at__isnull=True)
+
+
 @transaction.atomic
 def check_run_queue(*, organization, year, by=None):
-    """The unfinished check of the organisation's year, or a new one queued after commit
-    (the nightly command queues one per organisation, so workers share the load)."""
-    running = CheckRun.objects.filter(organization=organization, year=year,
-                                      pk__in=jobs.unfinished_ids(CHECK_LINKS)).first()
+    """The unfinished check of the organisation's year, or a new one queued after commit."""
+    running = _unfinished_runs(year).filter(organization=organization).first()
     if running is not None:
         return running
     run = check_run_create(organization=organization, year=year, by=by)
     jobs.enqueue(CHECK_LINKS, run.pk)
     return run
+
+
+@transaction.atomic
+def check_runs_queue(*, organizations, year):
+    """The nightly check: a run per organisation (none where one is unfinished), queued in
+    batches of LINKCHECK_BATCH organisations, one job per batch, so that workers share the
+    load and each checks many websites at once. Returns the new runs."""
+    busy = set(_unfinished_runs(year).values_list("organization_id", flat=True))
+    runs = [check_run_create(organization=org, year=year)
+            for org in organizations if org.pk not in busy]
+    size = max(1, settings.LINKCHECK_BATCH)
+    for start in range(0, len(runs), size):
+        lead, *rest = runs[start:start + size]
+        CheckRun.objects.filter(pk__in=[run.pk for run in rest]).update(batch=lead)
+        jobs.enqueue(CHECK_LINKS, lead.pk)
+    return runs

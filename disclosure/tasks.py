@@ -1,5 +1,7 @@
 """The background work of the checklist: checking every evidence link of a year."""
 
+from collections import Counter
+
 from django.conf import settings
 from django.db.models import F
 from django.utils import timezone
@@ -14,27 +16,45 @@ CHECK_FAILED = "ตรวจลิงก์ไม่สำเร็จ โปร
 
 @jobs.work(CHECK_LINKS, failed=CHECK_FAILED)
 def check_links(job):
-    execute_run(CheckRun.objects.select_related("organization").get(pk=job.object_id), job)
+    lead = CheckRun.objects.select_related("organization").get(pk=job.object_id)
+    batch = [lead, *lead.batched.filter(finished_at__isnull=True).select_related("organization")]
+    execute_runs(batch, job)
 
 
 def execute_run(run, job=None):
-    """Check every link of the run (again from the start if it was cut short); progress is
-    written as each result arrives."""
-    links = {link.pk: link for link in active_links(run.organization, run.year)}
-    CheckRun.objects.filter(pk=run.pk).update(total=len(links), done=0, failed=0)
-    domains = run.organization.domains
+    """Check every link of one organisation's run (again from the start if it was cut short)."""
+    return execute_runs([run], job)[0]
+
+
+def execute_runs(runs, job=None):
+    """Check the links of several runs at once: at most LINKCHECK_JOB_CONCURRENCY in flight,
+    LINKCHECK_CONCURRENCY per website; each run's progress is written as its results arrive."""
+    links, owner = {}, {}
+    for run in runs:
+        found = {link.pk: link for link in active_links(run.organization, run.year)}
+        CheckRun.objects.filter(pk=run.pk).update(total=len(found), done=0, failed=0)
+        links.update(found)
+        owner.update(dict.fromkeys(found, run))
     options = {"timeout": settings.LINKCHECK_TIMEOUT_SECONDS,
                "max_redirects": settings.LINKCHECK_MAX_REDIRECTS,
                "allowed_networks": settings.LINKCHECK_ALLOWED_NETWORKS}
-    done = 0
-    for pk, result in check_many([(pk, link.url, domains) for pk, link in links.items()],
-                                 concurrency=settings.LINKCHECK_CONCURRENCY, **options):
+    left = Counter(run.pk for run in owner.values())
+    jobs_ = [(pk, link.url, owner[pk].organization.domains) for pk, link in links.items()]
+    for done, (pk, result) in enumerate(check_many(
+            jobs_, concurrency=settings.LINKCHECK_JOB_CONCURRENCY,
+            per_host=settings.LINKCHECK_CONCURRENCY,
+            **options), start=1):
+        run = owner[pk]
         apply_check(links[pk], result)
         failed = 0 if result.outcome in GOOD_OUTCOMES else 1
         CheckRun.objects.filter(pk=run.pk).update(done=F("done") + 1, failed=F("failed") + failed)
-        done += 1
+        left[run.pk] -= 1
+        if not left[run.pk]:
+            CheckRun.objects.filter(pk=run.pk).update(finished_at=timezone.now())
         if job is not None:
             jobs.report(job, 100 * done // len(links), f"ตรวจแล้ว {done} จาก {len(links)} ลิงก์")
-    CheckRun.objects.filter(pk=run.pk).update(finished_at=timezone.now())
-    run.refresh_from_db()
-    return run
+    CheckRun.objects.filter(pk__in=[r.pk for r in runs], finished_at__isnull=True).update(
+        finished_at=timezone.now())  # runs without links
+    for run in runs:
+        run.refresh_from_db()
+    return runs

@@ -119,7 +119,7 @@ def run_checks(request, year):
 @login_required
 def run_status(request, pk):
     run = get_object_or_404(CheckRun, pk=pk, organization=require_member(request.user))
-    job = jobs.latest(CHECK_LINKS, run.pk)
+    job = jobs.latest(CHECK_LINKS, run.batch_id or run.pk)  # a nightly run: its batch's job
     if request.GET.get("format") == "json":
         return JsonResponse(jobs.status(job, total=run.total, done=run.done, failed=run.failed,
                                         detail=f"ล้มเหลว {run.failed} ลิงก์"))

@@ -8,7 +8,8 @@ cd "$(dirname "$0")/.."
 SYSTEM_PACKAGES=(postgresql chromium fonts-thai-tlwg libharfbuzz-subset0 poppler-utils
                  libpango-1.0-0 libpangoft2-1.0-0 fontconfig
                  nginx systemd openssl redis-server  # deployment-file checks, real queue
-                 libreoffice-writer-nogui)  # the import tests turn a .docx into a PDF
+                 libreoffice-writer-nogui  # the import tests turn a .docx into a PDF
+                 wrk)  # make bench-load
 
 missing=()
 for pkg in "${SYSTEM_PACKAGES[@]}"; do

@@ -1,6 +1,10 @@
 """Every link-checker outcome against a local test server."""
 
 import socket
+import threading
+import time
+from collections import Counter
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
@@ -79,3 +83,48 @@ def test_check_many_bounds_concurrency_and_returns_every_job(site):
     assert sorted(results) == list(range(40))
     assert {results[n].outcome for n in range(1, 40, 2)} == {"ok"}
     assert {results[n].outcome for n in range(0, 40, 2)} == {"missing"}
+
+
+class Gauge:
+    """Counts requests in flight per website (Host header), and the most seen at once."""
+
+    def __init__(self):
+        self.lock, self.now, self.most = threading.Lock(), Counter(), Counter()
+
+    def handler(gauge):
+        class Slow(BaseHTTPRequestHandler):
+            def do_GET(self):  # noqa: N802 (the stdlib's name)
+                host = self.headers["Host"].split(":")[0]
+                with gauge.lock:
+                    gauge.now[host] += 1
+                    gauge.most[host] = max(gauge.most[host], gauge.now[host])
+                time.sleep(0.15)
+                with gauge.lock:
+                    gauge.now[host] -= 1
+                self.send_response(404)
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+
+            def log_message(self, *args):
+                pass
+
+        return Slow
+
+
+def test_check_many_limits_each_website_and_checks_websites_side_by_side():
+    gauge = Gauge()
+    server = ThreadingHTTPServer(("", 0), gauge.handler())
+    server.request_queue_size = 64
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    hosts = ["127.0.0.1", "127.0.0.2", "127.0.0.3", "127.0.0.4"]
+    jobs = [(n, f"http://{hosts[n // 12]}:{server.server_port}/{n}", hosts)  # website by website
+            for n in range(48)]
+    started = time.monotonic()
+    results = dict(check_many(jobs, concurrency=12, per_host=3, allowed_networks=LOCAL,
+                              timeout=5))
+    elapsed = time.monotonic() - started
+    server.shutdown()
+    assert sorted(results) == list(range(48))
+    assert {r.outcome for r in results.values()} == {"missing"}
+    assert gauge.most == Counter(dict.fromkeys(hosts, 3))  # never more than 3 on one website
+    assert elapsed < 48 / 3 * 0.15  # … and the four websites were checked at the same time

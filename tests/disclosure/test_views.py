@@ -119,6 +119,32 @@ def test_command_checks_one_organisation(criteria, org, org_admin, site, allow_l
     assert CheckRun.objects.get(organization=org, year=2565).done == 43
 
 
+def test_nightly_check_queues_organisations_in_batches(
+        client, criteria, site, allow_local, settings, capsys, django_capture_on_commit_callbacks):
+    from ita_portal.models import Job
+    from tests.personas import make_org, make_user
+
+    settings.LINKCHECK_BATCH = 2
+    orgs = [make_org(f"tambon-{n}", f"เทศบาลตำบล {n}") for n in "xyz"]
+    admins = [make_user(f"admin-{o.slug}", o, "admin") for o in orgs]
+    for org, admin in zip(orgs, admins, strict=True):
+        fill(org, 2565, admin, urls={"O1": site + "/ok"}, base=site)
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("check_disclosure_links", "--year", "2565")
+    assert capsys.readouterr().out.count("ส่งตรวจ 43 ลิงก์") == 3
+    runs = list(CheckRun.objects.order_by("pk"))
+    assert [r.batch_id for r in runs] == [None, runs[0].pk, None]  # 2 + 1 organisations
+    assert Job.objects.filter(kind="disclosure.check_links").count() == 2
+    assert all(r.finished_at and r.done == 43 for r in runs) and LinkCheck.objects.count() == 129
+    client.force_login(admins[1])  # a batched run's page follows its batch's job
+    status = json.loads(client.get(reverse("check-run", args=[runs[1].pk]),
+                                   {"format": "json"}).content)
+    assert status["done"] == 43 and status["state"] == "done" and status["finished"]
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("check_disclosure_links", "--year", "2565")  # again: new runs, same shape
+    assert CheckRun.objects.count() == 6
+
+
 def test_public_page_shows_only_what_it_should(client, criteria, org, org_admin):
     fill(org, 2565, org_admin, skip={"O5"}, urls={"O2": "https://drive.google.com/secret"})
     o3 = answer(org, 2565, "O3")

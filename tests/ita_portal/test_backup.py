@@ -102,3 +102,48 @@ def test_a_damaged_archive_is_refused(postgres, tmp_path):
     archive.write_bytes(bytes(data))
     result = manage("restore", str(archive), DATABASE_URL="postgres://x:y@127.0.0.1:1/none")
     assert result.returncode == 2 and "SHA-256" in result.stderr
+
+
+def s3_objects(endpoint, prefix):
+    import boto3
+
+    from tests.servers import S3_BUCKET, S3_KEYS, S3_REGION
+
+    client = boto3.client("s3", endpoint_url=endpoint, region_name=S3_REGION, **S3_KEYS)
+    found = client.list_objects_v2(Bucket=S3_BUCKET, Prefix=prefix + "/").get("Contents", [])
+    return {o["Key"].removeprefix(prefix + "/"): hashlib.sha256(client.get_object(
+        Bucket=S3_BUCKET, Key=o["Key"])["Body"].read()).hexdigest() for o in found}
+
+
+def test_backup_and_restore_with_files_in_an_s3_bucket(postgres, settings, s3_endpoint, tmp_path):
+    from tests.servers import S3_BUCKET, S3_KEYS, S3_REGION
+
+    keys = {"S3_BUCKET": S3_BUCKET, "S3_ENDPOINT_URL": s3_endpoint, "S3_REGION": S3_REGION,
+            "S3_ACCESS_KEY_ID": S3_KEYS["aws_access_key_id"],
+            "S3_SECRET_ACCESS_KEY": S3_KEYS["aws_secret_access_key"]}
+    settings.STORAGES = {**settings.STORAGES, "default": {
+        "BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": {
+            "bucket_name": S3_BUCKET, "endpoint_url": s3_endpoint, "region_name": S3_REGION,
+            "access_key": keys["S3_ACCESS_KEY_ID"], "secret_key": keys["S3_SECRET_ACCESS_KEY"],
+            "location": "source", "default_acl": None, "file_overwrite": False}}}
+    default_storage.save("evidence/2570/คู่มือ.pdf", ContentFile(PDF))
+    default_storage.save("meeting-reports/m1.pdf", ContentFile(PDF + b"meeting"))
+    archive = tmp_path / "backup.tar"
+    call_command("backup", "-o", str(archive))
+    assert {"files/evidence/2570/คู่มือ.pdf", "files/meeting-reports/m1.pdf"} <= set(
+        tarfile.open(archive).getnames())
+    settings_dict = connection.settings_dict
+    target = f"{settings_dict['NAME']}_restored_s3"
+    with connection.cursor() as cursor:
+        cursor.execute(f'DROP DATABASE IF EXISTS "{target}"')
+        cursor.execute(f'CREATE DATABASE "{target}"')
+    url = (f"postgres://{settings_dict['USER']}:{settings_dict['PASSWORD']}@"
+           f"{settings_dict['HOST']}:{settings_dict['PORT']}/{target}")
+    try:
+        result = manage("restore", str(archive), DATABASE_URL=url, S3_PREFIX="restored", **keys)
+        assert result.returncode == 0, result.stderr
+        source = s3_objects(s3_endpoint, "source")
+        assert len(source) == 2 and s3_objects(s3_endpoint, "restored") == source
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute(f'DROP DATABASE "{target}"')

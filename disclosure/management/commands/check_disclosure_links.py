@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from disclosure.services import check_run_queue
+from disclosure.services import check_runs_queue
 from indicators.models import AssessmentYear
 from organizations.lookup import organizations_by_key
 from organizations.models import Organization
@@ -8,7 +8,8 @@ from organizations.models import Organization
 
 class Command(BaseCommand):
     help = ("ตรวจลิงก์หลักฐาน OIT ทุกลิงก์ (สำหรับ cron) เก็บผลทุกครั้งเป็นประวัติ "
-            "โดยส่งงานเบื้องหลังหนึ่งงานต่อหน่วยงาน ให้ worker หลายตัวช่วยกันตรวจ")
+            "โดยส่งงานเบื้องหลังหนึ่งงานต่อหน่วยงานกลุ่มละ LINKCHECK_BATCH แห่ง "
+            "ให้ worker หลายตัวช่วยกันตรวจ")
 
     def add_arguments(self, parser):
         parser.add_argument("--organization", help="รหัส (id) หรือรหัสย่อ (slug) ของหน่วยงาน")
@@ -19,14 +20,16 @@ class Command(BaseCommand):
             "year", flat=True).first()
         if not AssessmentYear.objects.filter(year=year).exists():
             raise CommandError(f"ไม่พบเกณฑ์ของปี {year}", returncode=2)
-        for org in self._organizations(organization).iterator():
-            run = check_run_queue(organization=org, year=year)  # one job per organisation
+        runs = check_runs_queue(organizations=self._organizations(organization), year=year)
+        for run in runs:
             run.refresh_from_db()
+            org = run.organization
             if run.finished_at:
                 self.stdout.write(f"{org.slug} {year}: ตรวจ {run.done}/{run.total} ลิงก์ "
                                   f"ล้มเหลว {run.failed}")
             else:
-                self.stdout.write(f"{org.slug} {year}: ส่งตรวจ {run.total} ลิงก์ (งานที่ {run.pk})")
+                self.stdout.write(f"{org.slug} {year}: ส่งตรวจ {run.total} ลิงก์ "
+                                  f"(งานที่ {run.batch_id or run.pk})")
 
     def _organizations(self, key):
         orgs = Organization.objects.filter(is_active=True)

@@ -1,0 +1,251 @@
+"""Load on real app servers (gunicorn, DEBUG off) against the database in DATABASE_URL.
+
+    python bench/load.py ratios --server URL --seconds 20
+    python bench/load.py mixed --server URL [--server URL2] --users 50 --seconds 60
+
+`ratios`: each main page with wrk at 8 connections, signed in, beside /bench/bare/ (signed in
+too: the whole middleware stack and two trivial queries, bench/urls.py) on the same server.
+`mixed`: N signed-in staff of N organisations, each a thread with its own connection, for S
+seconds: the main pages and progress updates (the measure page, then the form posted with its
+CSRF token), spread over the servers given; afterwards every accepted update is looked up in
+the database. Prints JSON.
+"""
+
+import argparse
+import json
+import random
+import re
+import subprocess
+import threading
+import time
+from pathlib import Path
+
+from common import setup_django
+
+HERE = Path(__file__).resolve().parent
+MIX = [("measures list", 20), ("my measures", 20), ("measure page", 20), ("OIT checklist", 10),
+       ("dashboard", 10), ("public OIT page", 5), ("progress update", 15)]
+
+
+def people(count):
+    """Staff of `count` organisations whose department owns measures in progress, each with
+    a session (as after signing in) and the measures they may update."""
+    import datetime
+
+    from django.utils import timezone
+
+    from disclosure.models import DisclosureItem, ItemStatus
+    from disclosure.services import ensure_checklist
+    from indicators.models import AssessmentYear
+    from measures.models import Measure
+    from organizations.models import User
+
+    today = timezone.localdate()
+    year = AssessmentYear.objects.latest("year").year
+    chosen, seen = [], set()
+    staff = User.objects.filter(role="staff", department__isnull=False, is_active=True
+                                ).select_related("organization").order_by("pk")
+    for user in staff.iterator():
+        if user.organization_id in seen:
+            continue
+        measures = list(Measure.objects.filter(
+            owner_departments=user.department_id, status="in_progress",
+            start_date__lte=today - datetime.timedelta(days=1)).values_list("pk", flat=True))
+        if not measures:
+            continue
+        seen.add(user.organization_id)
+        ensure_checklist(user.organization, year)
+        DisclosureItem.objects.filter(organization=user.organization,
+                                      oit_item__code__regex=r"[13579]$").update(
+            status=ItemStatus.PRESENT)
+        chosen.append({"user": user.pk, "slug": user.organization.slug, "year": year,
+                       "session": session_of(user), "measures": measures})
+        if len(chosen) == count:
+            return chosen
+    raise SystemExit(f"only {len(chosen)} organisations have staff with measures in progress")
+
+
+def session_of(user):
+    """A session as after signing in (the portal's own authentication backend)."""
+    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+    from django.contrib.sessions.backends.db import SessionStore
+
+    session = SessionStore()
+    session.update({SESSION_KEY: str(user.pk), HASH_SESSION_KEY: user.get_session_auth_hash(),
+                    BACKEND_SESSION_KEY: "organizations.backends.MemberBackend"})
+    session.create()
+    return session.session_key
+
+
+def overseer():
+    from organizations.models import User
+
+    user, _ = User.objects.get_or_create(username="bench-overseer", defaults={"role": "overseer"})
+    return session_of(user)
+
+
+def pages(person):
+    measure = person["measures"][0]
+    return {"measures list": "/measures/", "my measures": "/measures/mine/",
+            "measure page": f"/measures/{measure}/",
+            "OIT checklist": f"/disclosure/{person['year']}/",
+            "dashboard": "/dashboard/",
+            "public OIT page": f"/public/{person['slug']}/{person['year']}/"}
+
+
+def wrk(url, seconds, cookie=None, connections=8):
+    command = ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--timeout", "10s",
+               "-s", str(HERE / "wrk_report.lua"), url]
+    if cookie:
+        command[1:1] = ["-H", f"Cookie: sessionid={cookie}"]
+    output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
+    return json.loads(output.strip().splitlines()[-1])
+
+
+def warm(server, person, seconds=3):
+    """Every worker past its first requests (templates compiled, criteria read) before timing."""
+    import requests
+
+    wrk(server + "/bench/bare/", seconds, person["session"])
+    for name, path in pages(person).items():
+        cookie = None if name.startswith("public") else person["session"]
+        first = requests.get(server + path, cookies={"sessionid": cookie} if cookie else {},
+                             allow_redirects=False, timeout=60)
+        assert first.status_code == 200, (name, path, first.status_code,
+                                          first.headers.get("Location"))  # the page itself
+        wrk(server + path, seconds, cookie)
+
+
+def ratios(server, seconds):
+    person = people(1)[0]
+    warm(server, person)
+    bare = wrk(server + "/bench/bare/", seconds, person["session"])
+    rows = {"bare view (signed in, 2 trivial queries)": bare}
+    for name, path in pages(person).items():
+        cookie = None if name.startswith("public") else person["session"]
+        row = wrk(server + path, seconds, cookie)
+        row["ratio_to_bare"] = round(row["rps"] / bare["rps"], 2)
+        rows[name] = row
+    national = overseer()
+    wrk(server + "/", 3, national)  # warm
+    row = wrk(server + "/", seconds, national)
+    row["ratio_to_bare"] = round(row["rps"] / bare["rps"], 2)
+    rows["overseer table (whole country, page 1)"] = row
+    return rows
+
+
+class User(threading.Thread):
+    def __init__(self, person, server, deadline, run_id, seed):
+        super().__init__(daemon=True)
+        import requests
+
+        self.person, self.server, self.deadline, self.run_id = person, server, deadline, run_id
+        self.rng = random.Random(seed)
+        self.http = requests.Session()
+        self.http.cookies.set("sessionid", person["session"])
+        self.samples, self.failures, self.posted = [], [], []
+
+    def run(self):
+        names, weights = zip(*MIX, strict=True)
+        while time.monotonic() < self.deadline:
+            action = self.rng.choices(names, weights)[0]
+            if action == "progress update":
+                self.update()
+            else:
+                self.get(action, pages(self.person)[action])
+
+    def timed(self, action, call, expect):
+        started = time.perf_counter()
+        try:
+            response = call()
+            ok = response.status_code == expect
+        except Exception as error:  # noqa: BLE001 (a failed request is a result here)
+            response, ok = None, False
+            self.failures.append((action, repr(error)))
+        elapsed = (time.perf_counter() - started) * 1000
+        self.samples.append((action, elapsed, ok))
+        if response is not None and not ok:
+            self.failures.append((action, response.status_code,
+                                  response.headers.get("Location")))
+        return response if ok else None
+
+    def get(self, action, path):
+        return self.timed(action, lambda: self.http.get(self.server + path, timeout=30,
+                                                        allow_redirects=False), 200)
+
+    def update(self):
+        measure = self.rng.choice(self.person["measures"])
+        page = self.get("measure page", f"/measures/{measure}/")
+        if page is None:
+            return
+        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page.text).group(1)
+        version = re.search(r'name="version" value="(\d+)"', page.text).group(1)
+        note = f"bench-load {self.run_id} {self.person['user']} {len(self.posted)}"
+        done = self.timed("progress update", lambda: self.http.post(
+            f"{self.server}/measures/{measure}/update/", timeout=30, allow_redirects=False,
+            headers={"Referer": f"{self.server}/measures/{measure}/"}, data={
+                "csrfmiddlewaretoken": token, "version": version, "note": note,
+                "reported_on": time.strftime("%Y-%m-%d"), "percent": "50",
+                "status": "in_progress", "urls": ""}), 302)
+        if done is not None:
+            self.posted.append(note)
+
+
+def percentile(values, share):
+    return round(values[min(len(values) - 1, int(len(values) * share))], 1)
+
+
+def summary(samples, seconds):
+    if not samples:
+        return {"requests": 0}
+    times = sorted(t for _, t, _ in samples)
+    return {"requests": len(samples), "rps": round(len(samples) / seconds, 1),
+            "errors": sum(1 for *_, ok in samples if not ok),
+            "p50_ms": percentile(times, 0.50), "p95_ms": percentile(times, 0.95),
+            "p99_ms": percentile(times, 0.99)}
+
+
+def mixed(servers, users, seconds):
+    from measures.models import ProgressUpdate
+
+    run_id = f"{time.time():.0f}"
+    crowd = people(users)
+    for server in servers:
+        warm(server, crowd[0])
+    deadline = time.monotonic() + seconds
+    threads = [User(person, servers[n % len(servers)], deadline, run_id, n)
+               for n, person in enumerate(crowd)]
+    started = time.monotonic()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    elapsed = time.monotonic() - started
+    samples = [s for t in threads for s in t.samples]
+    posted = [note for t in threads for note in t.posted]
+    stored = ProgressUpdate.objects.filter(note__startswith=f"bench-load {run_id} ").count()
+    by_action = {name: summary([s for s in samples if s[0] == name], elapsed)
+                 for name, _ in MIX}
+    return {"servers": len(servers), "users": users, "seconds": round(elapsed, 1),
+            "all": summary(samples, elapsed), "by_action": by_action,
+            "updates_accepted": len(posted), "updates_in_database": stored,
+            "failures": [f for t in threads for f in t.failures][:20]}
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("mode", choices=["ratios", "mixed"])
+    parser.add_argument("--server", action="append", required=True)
+    parser.add_argument("--users", type=int, default=50)
+    parser.add_argument("--seconds", type=int, default=60)
+    args = parser.parse_args()
+    setup_django()
+    if args.mode == "ratios":
+        result = ratios(args.server[0], args.seconds)
+    else:
+        result = mixed(args.server, args.users, args.seconds)
+    print(json.dumps(result, ensure_ascii=False, indent=2))
+
+
+if __name__ == "__main__":
+    main()
