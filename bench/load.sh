@@ -14,7 +14,7 @@ export DJANGO_SETTINGS_MODULE=bench.settings ALLOWED_HOSTS=127.0.0.1,testserver
 export SECURE_SSL_REDIRECT=0 SECURE_COOKIES=0 LOG_LEVEL=WARNING
 export SECRET_KEY=${SECRET_KEY:-bench-only-Zk3#pQ9!vL2@xR7\$mT4%nW8^bY1&cF6*Zk3#pQ9!vL2@xR7}
 WORKERS=${WEB_WORKERS:-4}
-mkdir -p bench/out
+mkdir -p bench/out && rm -f bench/out/gunicorn-*.log
 $PY manage.py migrate --noinput -v0
 $PY manage.py load_criteria
 $PY bench/generate.py --orgs "${BENCH_ORGS:-8300}" --years 5
