@@ -29,28 +29,28 @@ def execute_run(run, job=None):
 def execute_runs(runs, job=None):
     """Check the links of several runs at once: at most LINKCHECK_JOB_CONCURRENCY in flight,
     LINKCHECK_CONCURRENCY per website; each run's progress is written as its results arrive."""
-    links, owner = {}, {}
+    links, owner, checks = {}, {}, []
     for run in runs:
         found = {link.pk: link for link in active_links(run.organization, run.year)}
         CheckRun.objects.filter(pk=run.pk).update(total=len(found), done=0, failed=0)
         links.update(found)
         owner.update(dict.fromkeys(found, run))
+        domains = run.organization.domains
+        checks += [(pk, link.url, domains) for pk, link in found.items()]
     options = {"timeout": settings.LINKCHECK_TIMEOUT_SECONDS,
                "max_redirects": settings.LINKCHECK_MAX_REDIRECTS,
                "allowed_networks": settings.LINKCHECK_ALLOWED_NETWORKS}
     left = Counter(run.pk for run in owner.values())
-    jobs_ = [(pk, link.url, owner[pk].organization.domains) for pk, link in links.items()]
     for done, (pk, result) in enumerate(check_many(
-            jobs_, concurrency=settings.LINKCHECK_JOB_CONCURRENCY,
-            per_host=settings.LINKCHECK_CONCURRENCY,
-            **options), start=1):
+            checks, concurrency=settings.LINKCHECK_JOB_CONCURRENCY,
+            per_host=settings.LINKCHECK_CONCURRENCY, **options), start=1):
         run = owner[pk]
         apply_check(links[pk], result)
-        failed = 0 if result.outcome in GOOD_OUTCOMES else 1
-        CheckRun.objects.filter(pk=run.pk).update(done=F("done") + 1, failed=F("failed") + failed)
         left[run.pk] -= 1
-        if not left[run.pk]:
-            CheckRun.objects.filter(pk=run.pk).update(finished_at=timezone.now())
+        finished = {} if left[run.pk] else {"finished_at": timezone.now()}
+        CheckRun.objects.filter(pk=run.pk).update(
+            done=F("done") + 1, failed=F("failed") + int(result.outcome not in GOOD_OUTCOMES),
+            **finished)
         if job is not None:
             jobs.report(job, 100 * done // len(links), f"ตรวจแล้ว {done} จาก {len(links)} ลิงก์")
     CheckRun.objects.filter(pk__in=[r.pk for r in runs], finished_at__isnull=True).update(

@@ -22,8 +22,8 @@ class Command(BaseCommand):
             raise CommandError(f"ไม่พบเกณฑ์ของปี {year}", returncode=2)
         runs = check_runs_queue(organizations=self._organizations(organization), year=year)
         for run in runs:
+            org = run.organization  # set when the run was made; read before the refresh
             run.refresh_from_db()
-            org = run.organization
             if run.finished_at:
                 self.stdout.write(f"{org.slug} {year}: ตรวจ {run.done}/{run.total} ลิงก์ "
                                   f"ล้มเหลว {run.failed}")
