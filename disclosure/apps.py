@@ -8,11 +8,14 @@ class DisclosureConfig(AppConfig):
 
     def ready(self):
         from disclosure import handover
-        from disclosure.models import DisclosureItem, EvidenceLink
+        from disclosure.models import CheckRun, DisclosureItem, EvidenceLink, ItemStatusChange
+        from organizations import versions
         from organizations.audit import track
 
         track(DisclosureItem, "organization_id")
         track(EvidenceLink, "item.organization_id")
+        versions.watch(ItemStatusChange, "item.organization_id")
+        versions.watch(CheckRun, "organization_id")  # link results: disclosure.tasks
         handover.register()
 
         from disclosure import downloads

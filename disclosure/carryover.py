@@ -14,6 +14,7 @@ from disclosure.models import DisclosureItem, EvidenceLink, ItemStatus
 from disclosure.services import ensure_checklist
 from indicators.models import AssessmentYear, CrosswalkRelation, ItemCrosswalk
 from indicators.years import previous_year
+from organizations import versions
 
 
 @dataclass
@@ -103,3 +104,4 @@ def _copy_answers(answer, olds):
     EvidenceLink.objects.bulk_create([
         EvidenceLink(item=answer, url=link.url, order=k, off_site_reason=link.off_site_reason)
         for k, link in enumerate(urls)])
+    versions.touch(answer.organization_id)  # bulk writes send no signals

@@ -23,6 +23,7 @@ from disclosure.urlrules import normalise_url, off_site_reason
 from indicators.models import OITItem
 from ita_portal import jobs
 from ita_portal.concurrency import ConcurrentEdit, save_if_version
+from organizations import versions
 from organizations.permissions import require
 
 __all__ = ["ConcurrentEdit"]
@@ -34,9 +35,10 @@ def ensure_checklist(organization, year):
     """Create the organisation's answer rows for every OIT item of the year (idempotent)."""
     have = set(DisclosureItem.objects.filter(organization=organization, oit_item__year__year=year)
                .values_list("oit_item_id", flat=True))
-    DisclosureItem.objects.bulk_create([
-        DisclosureItem(organization=organization, oit_item=item)
-        for item in OITItem.objects.filter(year__year=year).exclude(pk__in=have)])
+    if DisclosureItem.objects.bulk_create([
+            DisclosureItem(organization=organization, oit_item=item)
+            for item in OITItem.objects.filter(year__year=year).exclude(pk__in=have)]):
+        versions.touch(organization.pk)  # bulk writes send no signals
 
 
 def clean_urls(lines, domains):
@@ -72,6 +74,7 @@ def item_write(*, item, by, fields, urls, expected_version=None):
     previous = item.status
     expected = item.version if expected_version is None else expected_version
     save_if_version(item, expected, ITEM, updated_by=by, updated_at=timezone.now(), **fields)
+    versions.touch(item.organization_id)  # a queryset write: no model signal
     item.refresh_from_db()
     replace_links(item, urls)
     if previous != item.status:
@@ -83,7 +86,9 @@ def item_write(*, item, by, fields, urls, expected_version=None):
 def replace_links(item, urls):
     current = {link.url: link for link in item.links.filter(removed_at=None)}
     wanted = [url for url, _ in urls]
-    item.links.filter(removed_at=None).exclude(url__in=wanted).update(removed_at=timezone.now())
+    if item.links.filter(removed_at=None).exclude(url__in=wanted).update(
+            removed_at=timezone.now()):
+        versions.touch(item.organization_id)
     for order, (url, reason) in enumerate(urls):
         link = current.get(url) or EvidenceLink(item=item, url=url)
         link.order, link.off_site_reason = order, reason

@@ -10,6 +10,7 @@ from disclosure.checker import check_many
 from disclosure.models import GOOD_OUTCOMES, CheckRun
 from disclosure.services import CHECK_LINKS, active_links, apply_check
 from ita_portal import jobs
+from organizations import versions
 
 CHECK_FAILED = "ตรวจลิงก์ไม่สำเร็จ โปรดลองใหม่หรือแจ้งผู้ดูแลระบบ"
 
@@ -51,10 +52,14 @@ def execute_runs(runs, job=None):
         CheckRun.objects.filter(pk=run.pk).update(
             done=F("done") + 1, failed=F("failed") + int(result.outcome not in GOOD_OUTCOMES),
             **finished)
+        if finished:
+            versions.touch(run.organization_id)  # its pages show the results from now on
         if job is not None:
             jobs.report(job, 100 * done // len(links), f"ตรวจแล้ว {done} จาก {len(links)} ลิงก์")
     CheckRun.objects.filter(pk__in=[r.pk for r in runs], finished_at__isnull=True).update(
         finished_at=timezone.now())  # runs without links
     for run in runs:
+        if not left[run.pk] and run.pk not in {o.pk for o in owner.values()}:
+            versions.touch(run.organization_id)
         run.refresh_from_db()
     return runs

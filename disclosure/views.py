@@ -3,6 +3,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_POST
 
 from disclosure import downloads
@@ -19,19 +20,17 @@ from disclosure.services import (
     item_update,
 )
 from indicators.models import AssessmentYear
-from indicators.selectors import UnknownYear, year_rules
+from indicators.selectors import year_rules
 from indicators.years import default_year, visible_years
 from ita_portal import jobs
 from organizations.scoping import require_member
 
 
 def _rules_or_404(user, year):
+    """The year's rules, read when first used (the year is checked now)."""
     if not visible_years(user).filter(year=year).exists():
         raise Http404("ไม่พบเกณฑ์ของปีนี้")
-    try:
-        return year_rules(year)
-    except UnknownYear:
-        raise Http404("ไม่พบเกณฑ์ของปีนี้") from None
+    return SimpleLazyObject(lambda: year_rules(year))
 
 
 @login_required
@@ -47,15 +46,18 @@ def checklist_latest(request):
 def checklist(request, year):
     organization = require_member(request.user)
     rules = _rules_or_404(request.user, year)
-    items = checklist_items(organization, year)
     if request.GET.get("export") in ("csv", "xlsx"):
-        return getattr(downloads, f"as_{request.GET['export']}")(items, organization, year)
+        return getattr(downloads, f"as_{request.GET['export']}")(
+            checklist_items(organization, year), organization, year)
+    # Read only when a kept page part is rendered again (the organisation's data changed).
+    items = SimpleLazyObject(lambda: checklist_items(organization, year))
     return render(request, "disclosure/checklist.html", {
         "organization": organization, "year": year, "pdf_query": f"year={year}",
-        "sections": sections(items, rules),
-        "predicted": predicted_result(organization, items, rules), "items_total": len(items),
-        "years": visible_years(request.user).values_list("year", flat=True),
-        "criteria": AssessmentYear.objects.get(year=year),
+        "sections": SimpleLazyObject(lambda: sections(items, rules)),
+        "predicted": SimpleLazyObject(lambda: predicted_result(organization, items, rules)),
+        "years": SimpleLazyObject(lambda: visible_years(request.user).values_list("year",
+                                                                                  flat=True)),
+        "criteria": SimpleLazyObject(lambda: AssessmentYear.objects.get(year=year)),
         "can_run": can_run_checks(request.user, organization),
         "can_manage": can_manage_checklist(request.user, organization),
         "last_run": CheckRun.objects.filter(organization=organization, year=year).first(),

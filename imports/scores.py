@@ -22,6 +22,7 @@ from indicators import selectors
 from indicators.models import Indicator, IndicatorScore
 from indicators.scoring import compute_result, round2
 from ita_portal.thai import arabic_digits
+from organizations import versions
 from organizations.models import Organization
 
 TOLERANCE = Decimal("0.01")
@@ -190,6 +191,8 @@ def write(result, by, source):
         IndicatorScore.objects.bulk_create(new, batch_size=1000)
         IndicatorScore.objects.bulk_update(changed, ["score", "source", "recorded_by"],
                                            batch_size=1000)
+        for org, _ in rows:
+            versions.touch(org.pk)  # bulk writes send no signals
         result.created += len(new)
     return result
 

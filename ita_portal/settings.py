@@ -222,6 +222,12 @@ if TASKS["default"]["BACKEND"].startswith("django_tasks_rq"):
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache",
                           "LOCATION": "ita_portal_cache"}}
+# Rendered page parts, kept in each process's memory and keyed by the organisation's data
+# version (read from the database on every request): correct with any number of servers.
+CACHES["fragments"] = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+                       "LOCATION": "fragments",
+                       "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("FRAGMENT_ENTRIES", 2000))}}
+FRAGMENT_SECONDS = int(os.environ.get("FRAGMENT_SECONDS", 900))
 
 # Transport security: on by default whenever DEBUG is off (check --deploy stays silent).
 _SECURE = not DEBUG and env_bool("SECURE_COOKIES", True)

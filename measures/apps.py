@@ -8,13 +8,24 @@ class MeasuresConfig(AppConfig):
 
     def ready(self):
         from measures import handover
-        from measures.models import ImprovementIssue, Measure, MeasureStep
+        from measures.models import (
+            Evidence,
+            ImprovementIssue,
+            Measure,
+            MeasureEvent,
+            MeasureStep,
+            ProgressUpdate,
+        )
+        from organizations import versions
         from organizations.audit import track
 
         owners = ("owner_departments", "owner_positions", "owner_users")
         track(ImprovementIssue, "organization_id", m2m_fields=owners)
         track(Measure, "organization_id", m2m_fields=(*owners, "issues", "indicators"))
         track(MeasureStep, "measure.organization_id")
+        versions.watch(ProgressUpdate, "measure.organization_id")
+        versions.watch(MeasureEvent, "measure.organization_id")
+        versions.watch(Evidence, "update.measure.organization_id")
         handover.register()
 
         from ita_portal import list_exports

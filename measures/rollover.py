@@ -11,6 +11,7 @@ from django.db import transaction
 from ita_portal.thai import fiscal_year_bounds, thai_digits
 from measures.models import CLOSED_STATUSES, EventKind, Measure, MeasureEvent, MeasureStep, Status
 from measures.services import measure_set_status
+from organizations import versions
 
 
 def unfinished(organization, fiscal_year):
@@ -52,6 +53,7 @@ def carry_measures(*, measures, fiscal_year, by):
         for k, s in enumerate((s for s in m.steps.all() if s.done_at is None), start=1)])
     MeasureEvent.objects.bulk_create([change for m, n in zip(measures, new, strict=True)
                                       for change in _history(m, n, by)])
+    versions.touch(measures[0].organization_id)  # bulk writes send no signals
     return new
 
 

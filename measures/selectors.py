@@ -2,6 +2,7 @@
 
 from django.db.models import BooleanField, Case, Count, Prefetch, Q, Value, When
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 
 from indicators.years import year_in_progress
 from measures.deadlines import (
@@ -93,17 +94,31 @@ def my_work_counts(user, today=None):
 
 
 def measure_detail(measure):
-    """Steps, progress updates with evidence, and the merged history timeline."""
+    """Steps (read now: their forms are the person's), and, read when first used (the page
+    keeps them while the organisation's data is unchanged): the measure with its owners,
+    indicators and issues, progress updates with evidence, the history timeline."""
     steps = list(MeasureStep.objects.filter(measure=measure).select_related("done_by"))
-    updates = list(ProgressUpdate.objects.filter(measure=measure).select_related("by")
-                   .prefetch_related(Prefetch("evidence", queryset=Evidence.objects.order_by("pk")))
-                   .order_by("-created_at", "-pk"))
-    changes = list(MeasureEvent.objects.filter(measure=measure).select_related("by", "step")
-                   .order_by("-at", "-pk"))
-    measure = (Measure.objects.filter(pk=measure.pk)
-               .prefetch_related("owner_departments", "owner_positions", "owner_users",
-                                 "indicators", "issues__indicator").get())
-    return {"measure": measure, "steps": steps, "updates": updates, "changes": changes}
+    return {"measure": measure, "steps": steps,
+            "full": SimpleLazyObject(lambda: _with_relations(measure)),
+            "updates": SimpleLazyObject(lambda: _updates(measure)),
+            "changes": SimpleLazyObject(lambda: _changes(measure))}
+
+
+def _with_relations(measure):
+    return (Measure.objects.filter(pk=measure.pk).select_related("approved_by")
+            .prefetch_related("owner_departments", "owner_positions", "owner_users",
+                              "indicators__year", "issues__indicator").get())
+
+
+def _updates(measure):
+    return list(ProgressUpdate.objects.filter(measure=measure).select_related("by")
+                .prefetch_related(Prefetch("evidence", queryset=Evidence.objects.order_by("pk")))
+                .order_by("-created_at", "-pk"))
+
+
+def _changes(measure):
+    return list(MeasureEvent.objects.filter(measure=measure).select_related("by", "step")
+                .order_by("-at", "-pk"))
 
 
 def issues_for(user, fiscal_year):

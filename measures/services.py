@@ -24,6 +24,7 @@ from measures.models import (
 )
 from measures.permissions import can_edit_measure, can_manage_measures, require_approver
 from measures.workflow import transition_problem
+from organizations import versions
 
 __all__ = ["ConcurrentEdit"]
 MEASURE = "มาตรการนี้"
@@ -36,6 +37,7 @@ def _require_editor(measure, by):
 
 def _bump(measure, expected_version, **fields):
     save_if_version(measure, expected_version, MEASURE, **fields)
+    versions.touch(measure.organization_id)  # a queryset write: no model signal
 
 
 def _check_transition(measure, status, by, note):
@@ -181,6 +183,7 @@ def owners_set(obj, *, departments=(), positions=(), everyone=False, users=None)
     if obj.owned_by_everyone != everyone:
         obj.owned_by_everyone = everyone
         type(obj).objects.filter(pk=obj.pk).update(owned_by_everyone=everyone)
+        versions.touch(obj.organization_id)
 
 
 def _changed(obj, fields):

@@ -5,6 +5,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_POST
 from django_tables2 import RequestConfig
 
@@ -57,7 +58,8 @@ def _without(request, name):
 @login_required
 def mine(request):
     require_member(request.user)
-    return render(request, "measures/mine.html", {"buckets": my_measures(request.user),
+    buckets = SimpleLazyObject(lambda: my_measures(request.user))  # read when kept part renders
+    return render(request, "measures/mine.html", {"buckets": buckets,
                                                   "due_soon_days": WINDOWS["due_soon"],
                                                   "stale_days": WINDOWS["stale"]})
 
@@ -65,19 +67,28 @@ def mine(request):
 @login_required
 def measure_list(request):
     organization = require_member(request.user)
-    measure_filter, rows, years = filtered_measures(request.user, request.GET, organization)
-    export = request.GET.get("export")
-    year = measure_filter.form.cleaned_data.get("fiscal_year")
-    if export in ("csv", "xlsx"):
-        return getattr(downloads, f"as_{export}")(rows, f"measures-{year or 'all'}")
-    table = MeasureTable(rows)
+    if request.GET.get("export") in ("csv", "xlsx"):
+        measure_filter, rows, _ = filtered_measures(request.user, request.GET, organization)
+        year = measure_filter.form.cleaned_data.get("fiscal_year")
+        return getattr(downloads, f"as_{request.GET['export']}")(rows, f"measures-{year or 'all'}")
+    asked = request.GET.urlencode()
     per_page = int_param(request.GET, "per_page", 25, 1, 500)
-    RequestConfig(_without(request, "per_page"), paginate={"per_page": per_page}).configure(table)
+    request = _without(request, "per_page")
     return render(request, "measures/list.html", {
-        "filter": measure_filter, "table": table,
+        "organization": organization, "asked": asked, "query": request.GET.urlencode(),
         "can_manage": can_manage_measures(request.user, organization),
-        "query": request.GET.urlencode(), **_timeline(rows, year or (years[0] if years else None)),
+        # Read only when the kept part is rendered again (its data changed).
+        "page": SimpleLazyObject(lambda: _list_page(request, organization, per_page)),
     })
+
+
+def _list_page(request, organization, per_page):
+    measure_filter, rows, years = filtered_measures(request.user, request.GET, organization)
+    year = measure_filter.form.cleaned_data.get("fiscal_year")
+    table = MeasureTable(rows)
+    RequestConfig(request, paginate={"per_page": per_page}).configure(table)
+    return {"filter": measure_filter, "table": table,
+            **_timeline(rows, year or (years[0] if years else None))}
 
 
 TIMELINE_ROWS = 60

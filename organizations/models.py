@@ -36,6 +36,8 @@ class Organization(models.Model):
         "หมายเหตุข้อมูลสาธิต", max_length=400, blank=True,
         help_text="แสดงบนทุกหน้าของหน่วยงานสาธิต: ข้อมูลส่วนใดเป็นตัวอย่าง ไม่ใช่ข้อมูลจริง")
     created_at = models.DateTimeField("สร้างเมื่อ", auto_now_add=True)
+    # Raised by organizations.versions with every change of the organisation's data.
+    data_version = models.PositiveBigIntegerField("รุ่นของข้อมูล", default=0, editable=False)
 
     class Meta:
         verbose_name = "หน่วยงาน"
@@ -44,6 +46,13 @@ class Organization(models.Model):
 
     def __str__(self):
         return self.name_th
+
+    def save(self, *args, **kwargs):
+        """Never writes back `data_version` read earlier (it only goes up, in the database)."""
+        if self.pk and not self._state.adding and kwargs.get("update_fields") is None:
+            kwargs["update_fields"] = [f.name for f in self._meta.concrete_fields
+                                       if not f.primary_key and f.name != "data_version"]
+        super().save(*args, **kwargs)
 
     @property
     def domains(self):

@@ -10,7 +10,7 @@ latest assessment year with official scores.
 from collections import defaultdict
 from dataclasses import dataclass
 
-from django.db.models import Count, Exists, IntegerField, Max, OuterRef, Subquery, Value
+from django.db.models import Count, Exists, IntegerField, Max, OuterRef, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
 
 from disclosure.models import DisclosureItem, EvidenceLink, ItemStatus
@@ -57,6 +57,32 @@ def agencies(orgs, *, year, today, sort="name"):
         overdue=_count(Measure.objects.filter(overdue_q(today), fiscal_year=year)),
         last_activity=Subquery(activity))
     return orgs.order_by(SORTS.get(sort, "name_th"), "name_th")
+
+
+FIGURES = {"overdue", "broken", "disclosed", "activity"}
+
+
+def agencies_page_order(orgs, *, year, today, sort="name"):
+    """The organisations in the order asked: sorted by a figure, every row's figures are
+    computed; sorted by name, province or kind, only the shown page's (`with_figures`)."""
+    if sort in FIGURES:
+        return agencies(orgs, year=year, today=today, sort=sort)
+    return orgs.order_by(SORTS.get(sort, "name_th"), "name_th")
+
+
+def with_figures(page_orgs, *, year, today):
+    """The page's organisations (in their order) with the year's figures."""
+    if page_orgs and not hasattr(page_orgs[0], "disclosed"):
+        figures = agencies(type(page_orgs[0]).objects.filter(pk__in=[o.pk for o in page_orgs]),
+                           year=year, today=today).in_bulk()
+        page_orgs = [figures[o.pk] for o in page_orgs]
+    return page_orgs
+
+
+def data_versions(orgs):
+    """(how many, sum of data versions) of the organisations: moves with any change of theirs."""
+    found = orgs.order_by().aggregate(n=Count("pk"), v=Sum("data_version"))
+    return found["n"], found["v"] or 0
 
 
 def summary(orgs, *, year, today):

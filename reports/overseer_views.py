@@ -6,6 +6,7 @@ from urllib.parse import urlencode
 from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 
 from indicators.models import OITItem
 from indicators.templatetags.indicator_tags import score
@@ -13,7 +14,16 @@ from indicators.years import year_in_progress
 from ita_portal.spreadsheets import csv_response
 from ita_portal.thai import thai_date
 from organizations.models import OrganizationKind
-from reports.overseer import SORTS, agencies, official_results, overseen, summary
+from reports.overseer import (
+    SORTS,
+    agencies,
+    agencies_page_order,
+    data_versions,
+    official_results,
+    overseen,
+    summary,
+    with_figures,
+)
 
 HEADERS = ["หน่วยงาน", "ประเภท", "จังหวัด", "ผลทางการ (ปี)", "คะแนนรวม", "ระดับ",
            "OIT ที่เผยแพร่", "ลิงก์เสีย", "มาตรการเลยกำหนด", "ความเคลื่อนไหวล่าสุด"]
@@ -44,21 +54,32 @@ def overseer_home(request):
     year, today, filters = year_in_progress(), timezone.localdate(), _filters(request)
     sort = filters.pop("sort")
     chosen = overseen(request.user, **filters)
-    orgs = agencies(chosen, year=year, today=today, sort=sort)
     if request.GET.get("export") == "csv":
+        orgs = agencies(chosen, year=year, today=today, sort=sort)
         return csv_response(HEADERS, _csv_rows(list(orgs)), f"agencies-{year}")
-    page = Paginator(orgs, 50).get_page(request.GET.get("page"))
-    page.object_list = list(page.object_list)
+    return render(request, "reports/home_overseer.html", {
+        # The table is kept while no overseen organisation's data version moves (their sum
+        # only grows): the figures below are read only when it is rendered again.
+        "versions": data_versions(chosen), "asked": request.GET.urlencode(),
+        "page": SimpleLazyObject(lambda: _page(chosen, request.GET.get("page"), year, today,
+                                               sort)),
+        "year": year, "filters": {**filters, "sort": sort},
+        "filter_query": urlencode({"q": filters["text"], "kind": filters["kind"],
+                                   "province": filters["province"]}),
+        "summary": SimpleLazyObject(lambda: summary(chosen, year=year, today=today)),
+        "kinds": OrganizationKind.choices,
+        "items_total": SimpleLazyObject(lambda: OITItem.objects.filter(year__year=year).count()),
+        "provinces": SimpleLazyObject(lambda: [] if request.user.oversight_province else list(
+            chosen.model.objects.exclude(province="").order_by("province")
+            .values_list("province", flat=True).distinct()))})
+
+
+def _page(chosen, number, year, today, sort):
+    """One page of 50 agencies with their figures and latest official result."""
+    page = Paginator(agencies_page_order(chosen, year=year, today=today, sort=sort),
+                     50).get_page(number)
+    page.object_list = with_figures(list(page.object_list), year=year, today=today)
     results = official_results(page.object_list)
     for org in page.object_list:
         org.official = results.get(org.pk)
-    return render(request, "reports/home_overseer.html", {
-        "page": page, "year": year, "filters": {**filters, "sort": sort},
-        "filter_query": urlencode({"q": filters["text"], "kind": filters["kind"],
-                                   "province": filters["province"]}),
-        "summary": summary(chosen, year=year, today=today),
-        "kinds": OrganizationKind.choices,
-        "items_total": OITItem.objects.filter(year__year=year).count(),
-        "provinces": [] if request.user.oversight_province else
-        orgs.model.objects.exclude(province="").order_by("province")
-        .values_list("province", flat=True).distinct()})
+    return page

@@ -22,6 +22,14 @@ def private_media(settings, tmp_path):
 
 
 @pytest.fixture(autouse=True)
+def fresh_fragments():
+    """Kept page parts start empty: rolled-back tests reuse organisation ids and versions."""
+    from django.core.cache import caches
+
+    caches["fragments"].clear()
+
+
+@pytest.fixture(autouse=True)
 def force_login_passes_two_factor(monkeypatch):
     """client.force_login() also passes the second factor where the role requires it."""
     original = Client.force_login

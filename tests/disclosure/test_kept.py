@@ -1,0 +1,72 @@
+"""The OIT checklist keeps its rendered parts while the organisation's data is unchanged and
+shows every answer and every finished link check at once; its start buttons stay the
+person's (one form outside the kept part holds their token)."""
+
+import re
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from disclosure.models import CheckRun
+from disclosure.services import ensure_checklist
+from tests.disclosure.helpers import answer, fill
+
+pytestmark = pytest.mark.django_db
+URL = reverse("checklist", args=[2565])
+
+
+def queries(client, url=URL):
+    with CaptureQueriesContext(connection) as ctx:
+        body = client.get(url).content.decode()
+    return body, len(ctx.captured_queries)
+
+
+def test_unchanged_checklist_is_read_once(client, criteria, org, org_admin):
+    fill(org, 2565, org_admin)
+    client.force_login(org_admin)
+    first, rendered = queries(client)
+    again, kept = queries(client)
+    token = re.compile(r'name="csrfmiddlewaretoken" value="[^"]+"')
+    assert token.sub("", again) == token.sub("", first)
+    assert kept <= 11 < rendered  # pinned: session (read, saved), user, organisation, 2FA device,
+    # the year, its last link check, notices, the years to choose
+
+
+def test_an_answer_shows_at_once(client, criteria, org, org_admin):
+    ensure_checklist(org, 2565)
+    client.force_login(org_admin)
+    assert "O1" in client.get(URL).content.decode()
+    item = answer(org, 2565, "O1")
+    response = client.post(reverse("disclosure-item", args=[item.pk]), {
+        "version": item.version, "status": "present", "explanation": "เผยแพร่แล้ว",
+        "urls": "https://tambon-a.go.th/o1", "owner_department": "", "owner_position": "",
+        "due_date": ""})
+    assert response.status_code == 302
+    assert "tambon-a.go.th/o1" in client.get(URL).content.decode()
+
+
+def test_a_finished_link_check_shows_at_once(client, criteria, org, org_admin, site,
+                                             allow_local, django_capture_on_commit_callbacks):
+    fill(org, 2565, org_admin, urls={"O1": site + "/missing"}, base=site)
+    client.force_login(org_admin)
+    assert "ตรวจไม่ผ่าน" not in client.get(URL).content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("check-links", args=[2565]))
+    assert CheckRun.objects.get().finished_at
+    assert "ตรวจไม่ผ่าน ๑ ครั้ง" in client.get(URL).content.decode()
+
+
+def test_start_buttons_are_the_persons_own(client, criteria, org, org_admin, committee):
+    """Unanswered items: staff start them with their own token; the committee reads."""
+    client.force_login(org_admin)
+    body = client.get(URL).content.decode()
+    assert body.count('class="linklike start"') == 43
+    assert re.search(r'<form id="start-item" method="post"[^>]*><input type="hidden" '
+                     r'name="csrfmiddlewaretoken"', body)
+    response = client.post(reverse("disclosure-item-start", args=[2565, "O1"]))
+    assert response.status_code == 302
+    client.force_login(committee)
+    body = client.get(URL).content.decode()
+    assert 'class="linklike start"' not in body and 'id="start-item"' not in body

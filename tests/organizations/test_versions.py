@@ -1,0 +1,80 @@
+"""The organisation's data version: raised with every change of its data, once per savepoint,
+never lowered by a save of an organisation read earlier; the criteria raise every version."""
+
+import pytest
+from django.db import transaction
+
+from organizations import versions
+from organizations.models import Department, Organization, User
+from tests.personas import make_org
+
+pytestmark = pytest.mark.django_db
+
+
+def version(org):
+    return Organization.objects.values_list("data_version", flat=True).get(pk=org.pk)
+
+
+def test_a_change_raises_its_organisation_only(org, other_org):
+    before, other = version(org), version(other_org)
+    Department.objects.create(organization=org, name_th="กองช่าง")
+    assert version(org) == before + 1 and version(other_org) == other
+
+
+def test_many_changes_in_one_atomic_block_raise_it_once(org):
+    before = version(org)
+    with transaction.atomic():
+        for name in ("กองช่าง", "กองการศึกษา", "กองสาธารณสุข"):
+            Department.objects.create(organization=org, name_th=name)
+    assert version(org) == before + 1
+    with transaction.atomic():  # the next block raises it again
+        Department.objects.create(organization=org, name_th="กองสวัสดิการสังคม")
+    assert version(org) == before + 2
+
+
+def test_a_rolled_back_block_does_not_hide_the_next_change(org):
+    before = version(org)
+    with pytest.raises(RuntimeError), transaction.atomic():
+        Department.objects.create(organization=org, name_th="กองช่าง")
+        raise RuntimeError
+    assert version(org) == before  # rolled back with the change
+    Department.objects.create(organization=org, name_th="กองช่าง")
+    assert version(org) == before + 1
+
+
+def test_saving_an_organisation_read_earlier_never_lowers_its_version(org):
+    stale = Organization.objects.get(pk=org.pk)
+    Department.objects.create(organization=org, name_th="กองช่าง")
+    raised = version(org)
+    stale.name_th = "เทศบาลตำบลใหม่"
+    stale.save()  # its own change raises it; the old value read earlier is not written back
+    assert version(org) == raised + 1
+    assert Organization.objects.get(pk=org.pk).name_th == "เทศบาลตำบลใหม่"
+
+
+def test_signing_in_changes_nothing_anyone_reads(org, owner):
+    before = version(org)
+    owner.last_login = owner.date_joined
+    owner.save(update_fields=["last_login"])
+    assert version(org) == before
+    User.objects.get(pk=owner.pk).save()  # any other change of a member does
+    assert version(org) == before + 1
+
+
+def test_a_criteria_change_raises_every_organisation(criteria, org):
+    from indicators.models import AssessmentYear
+
+    second = make_org("tambon-b", "เทศบาลตำบลบี")
+    before = {o.pk: version(o) for o in (org, second)}
+    year = AssessmentYear.objects.get(year=2566)
+    year.target_score = 90
+    year.save()
+    assert {o.pk: version(o) for o in (org, second)} == {k: v + 1 for k, v in before.items()}
+
+
+def test_touch_everyone_and_nobody(org, other_org):
+    before = version(org), version(other_org)
+    versions.touch(None)  # no organisation: nothing
+    assert (version(org), version(other_org)) == before
+    versions.touch(versions.EVERYONE)
+    assert (version(org), version(other_org)) == (before[0] + 1, before[1] + 1)
