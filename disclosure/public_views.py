@@ -15,6 +15,7 @@ from django.views.decorators.clickjacking import xframe_options_exempt
 
 from disclosure.selectors import checklist_items, item_passes, live_links
 from disclosure.urlrules import encoded
+from ita_portal.fragments import kept
 from organizations.models import Organization
 
 
@@ -31,7 +32,8 @@ def public_items(organization, year):
 
 def _organization(slug, year):
     organization = get_object_or_404(Organization, slug=slug, is_active=True)
-    items, total = public_items(organization, year)
+    items, total = kept("public-oit", [organization.pk, organization.data_version, year],
+                        lambda: public_items(organization, year))
     if not total:
         raise Http404("ไม่พบข้อมูลของปีนี้")
     return organization, items, total

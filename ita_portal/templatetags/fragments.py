@@ -1,18 +1,11 @@
-"""{% kept "name" version var … %}…{% endkept %}: a page part rendered once and kept (in each
-server process's memory, `CACHES["fragments"]`) until the data version it is given moves,
-the day changes (overdue and due-soon are day rules) or FRAGMENT_SECONDS pass.
-
-The version is the organisation's `data_version` (raised with every change of its data), so
-a server never shows a part older than the database says: no server tells another anything.
-The part must not depend on the person beyond the variables given, and holds no form token.
-Its heavy context (querysets, lazy objects) is only evaluated when the part is rendered.
-"""
+"""{% kept "name" version var … %}…{% endkept %}: a page part rendered once and kept until
+the data version it is given moves (ita_portal/fragments.py). The part must not depend on the
+person beyond the variables given and holds no form token; its heavy context (lazy objects)
+is only read when the part is rendered again."""
 
 from django import template
-from django.conf import settings
-from django.core.cache import caches
-from django.core.cache.utils import make_template_fragment_key
-from django.utils import timezone
+
+from ita_portal.fragments import kept
 
 register = template.Library()
 
@@ -22,14 +15,8 @@ class KeptNode(template.Node):
         self.nodelist, self.name, self.vary_on = nodelist, name, vary_on
 
     def render(self, context):
-        vary_on = [var.resolve(context) for var in self.vary_on]
-        key = make_template_fragment_key(self.name, [*vary_on, timezone.localdate()])
-        store = caches["fragments"]
-        value = store.get(key)
-        if value is None:
-            value = self.nodelist.render(context)
-            store.set(key, value, settings.FRAGMENT_SECONDS)
-        return value
+        parts = [var.resolve(context) for var in self.vary_on]
+        return kept(self.name, parts, lambda: self.nodelist.render(context))
 
 
 @register.tag("kept")

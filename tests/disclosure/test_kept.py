@@ -70,3 +70,15 @@ def test_start_buttons_are_the_persons_own(client, criteria, org, org_admin, com
     client.force_login(committee)
     body = client.get(URL).content.decode()
     assert 'class="linklike start"' not in body and 'id="start-item"' not in body
+
+
+def test_the_public_page_is_read_once_and_follows_every_answer(client, criteria, org,
+                                                               org_admin):
+    fill(org, 2565, org_admin, skip={"O2"})
+    url = reverse("public-oit", args=[org.slug, 2565])
+    first, rendered = queries(client, url)
+    again, kept = queries(client, url)
+    assert again == first and kept <= 1 < rendered  # pinned: the organisation
+    assert "tambon-a.go.th/oit/O2<" not in first
+    fill(org, 2565, org_admin)
+    assert "tambon-a.go.th/oit/O2<" in client.get(url).content.decode()
