@@ -38,17 +38,22 @@ def is_registered(kind):
 @transaction.atomic
 def start(*, kind, params, by):
     """Queue the PDF of the list `kind` with these filters; while the same person's same
-    export is unfinished, return it."""
+    export is unfinished, or finished from the organisation's data as it is now, return it."""
     organization = _lists[kind].check(by)
     params = params[:PARAMS_MAX]
-    running = ListExport.objects.filter(
-        kind=kind, params=params, organization_id=organization.pk, requested_by=by,
-        pk__in=jobs.unfinished_ids(LIST_PDF),
-    ).first()
+    same = ListExport.objects.filter(kind=kind, params=params, organization_id=organization.pk,
+                                     requested_by=by)
+    unfinished = jobs.unfinished_ids(LIST_PDF)
+    running = same.filter(pk__in=unfinished).first()
     if running is not None:
         return running
+    version = organization.data_version  # read as the request began, before any of its rows
+    current = (same.filter(data_version=version).exclude(file="").exclude(pk__in=unfinished)
+               .order_by("-pk").first())
+    if current is not None:  # nothing changed since it was made: handed over at once
+        return current
     export = ListExport.objects.create(kind=kind, params=params, requested_by=by,
-                                       organization_id=organization.pk)
+                                       organization_id=organization.pk, data_version=version)
     jobs.enqueue(LIST_PDF, export.pk)
     return export
 

@@ -70,6 +70,9 @@ class ListExport(models.Model):
     filename = models.CharField("ชื่อไฟล์", max_length=120, blank=True)
     pages = models.PositiveIntegerField("จำนวนหน้า", null=True, blank=True)
     file = models.FileField("ไฟล์ PDF", upload_to="list-exports/", blank=True)
+    # The organisation's data version when it was asked for: asked again by the same person
+    # with the same filters while that version holds, this one is handed over at once.
+    data_version = models.PositiveBigIntegerField("รุ่นของข้อมูลที่ใช้", null=True, blank=True)
 
     class Meta:
         verbose_name = "การส่งออกรายการเป็น PDF"

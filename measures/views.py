@@ -1,6 +1,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -92,6 +93,8 @@ def _list_page(request, organization, per_page):
 
 
 TIMELINE_ROWS = 60
+TIMELINE_FIELDS = ("number", "title", "start_date", "end_date", "status")  # what a bar shows
+TIMELINE_STEPS = MeasureStep.objects.only("measure", "start_date", "end_date", "done_at")
 
 
 def _timeline(rows, year):
@@ -99,7 +102,9 @@ def _timeline(rows, year):
     if not str(year or "").isdigit():
         return {}
     year = int(year)
-    shown = list(rows.filter(fiscal_year=year).prefetch_related("steps")[:TIMELINE_ROWS + 1])
+    lean = (rows.filter(fiscal_year=year).select_related(None).prefetch_related(None)
+            .only(*TIMELINE_FIELDS).prefetch_related(Prefetch("steps", queryset=TIMELINE_STEPS)))
+    shown = list(lean[:TIMELINE_ROWS + 1])
     today = timezone.localdate()
     return {"timeline_year": year, "timeline_more": len(shown) > TIMELINE_ROWS,
             "timeline": fiscal_timeline(measure_rows(shown[:TIMELINE_ROWS], today), year, today)}

@@ -12,11 +12,12 @@ status and evidence, the OIT checklist summary, the scores and their charts.
 from dataclasses import dataclass, field
 
 from django.db.models import Prefetch
+from django.template.loader import render_to_string
 from django.utils import timezone
 
 from indicators.models import AssessmentYear, DataPeriod, OITItem, PortalDocument, Recommendation
 from indicators.selectors import assessed_year
-from ita_portal.pdf import lay_out
+from ita_portal.pdf import lay_out_html
 from ita_portal.timeline import chunks, fiscal_timeline, measure_rows
 from measures.models import (
     EventKind,
@@ -130,11 +131,17 @@ DOCUMENTS = {"o42": ("reports/pdf/o42.html", o42_context),
              "annual": ("reports/pdf/annual.html", annual_context)}
 
 
-def report_pdf(kind, organization, fiscal_year, progress=lambda step, pages=None: None):
-    """The O42 or annual document as PDF; `progress(step, pages)` is told steps 1 to 3."""
+def report_html(kind, organization, fiscal_year):
+    """The O42 or annual document's HTML (what its PDF is laid out from)."""
     template, context = DOCUMENTS[kind]
+    return render_to_string(template, context(organization, fiscal_year))
+
+
+def report_pdf(kind, organization, fiscal_year, progress=lambda step, pages=None: None,
+               html=None):
+    """The O42 or annual document as PDF; `progress(step, pages)` is told steps 1 to 3."""
     progress(1)
-    document = lay_out(template, context(organization, fiscal_year))
+    document = lay_out_html(html or report_html(kind, organization, fiscal_year))
     progress(2, len(document.pages))
     data = document.write_pdf()
     progress(3)

@@ -7,18 +7,25 @@ from django.db.models import OuterRef, Subquery
 
 from ita_portal import jobs
 from ita_portal.models import UNFINISHED, Job, JobState
+from organizations.models import Organization
 from reports.models import ReportExport, ReportKind
 from reports.permissions import require_draft_reader, require_exporter
 from reports.tasks import REPORT_EXPORT
 
 
 def _queue(by, **fields):
-    """The unfinished export of these fields (whoever asked), or a new one queued after
-    commit."""
-    running = with_job(ReportExport.objects.filter(**fields)).filter(
-        job_state__in=UNFINISHED).first()
+    """The unfinished export of these fields (whoever asked), the finished one made from the
+    organisation's data as it is now, or a new one queued after commit."""
+    same = with_job(ReportExport.objects.filter(**fields))
+    running = same.filter(job_state__in=UNFINISHED).first()
     if running is not None:
         return running
+    version = Organization.objects.values_list("data_version", flat=True).get(
+        pk=fields["organization"].pk)
+    current = (same.filter(job_state=JobState.DONE, data_version=version).exclude(file="")
+               .order_by("-pk").first())
+    if current is not None:  # nothing changed since it was made: handed over at once
+        return current
     export = ReportExport.objects.create(**fields, requested_by=by)
     jobs.enqueue(REPORT_EXPORT, export.pk)
     return export

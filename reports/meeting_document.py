@@ -15,7 +15,12 @@ def meeting_html(meeting):
         "timelines": paper_timelines([row.measure for row in rows], meeting.fiscal_year)})
 
 
+def document_html(meeting):
+    """The frozen content of a closed meeting, or the draft of an open one."""
+    frozen = meeting.report_html if meeting.is_closed and meeting.report_html else None
+    return frozen or meeting_html(meeting)
+
+
 def meeting_pdf(meeting):
     """The draft of an open meeting, or the frozen content of a closed one, as PDF."""
-    html = meeting.report_html if meeting.is_closed and meeting.report_html else None
-    return lay_out_html(html or meeting_html(meeting)).write_pdf()
+    return lay_out_html(document_html(meeting)).write_pdf()

@@ -185,6 +185,11 @@ class ReportExport(models.Model):
     pages = models.PositiveIntegerField("จำนวนหน้า", null=True, blank=True)
     file = models.FileField("ไฟล์ PDF", upload_to="report-exports/", blank=True)
     sha256 = models.CharField("SHA-256", max_length=64, blank=True)
+    # What it was made from: the organisation's data version read before its data (asked again
+    # while that version holds, it is handed over at once) and the SHA-256 of its HTML (a
+    # render whose HTML is the same as an earlier one's reuses that PDF).
+    data_version = models.PositiveBigIntegerField("รุ่นของข้อมูลที่ใช้", null=True, blank=True)
+    source_sha256 = models.CharField("SHA-256 ของเนื้อหา", max_length=64, blank=True)
 
     class Meta:
         verbose_name = "การส่งออกรายงาน"

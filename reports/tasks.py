@@ -9,8 +9,9 @@ from django.db import transaction
 
 from ita_portal import jobs
 from ita_portal.pdf import lay_out_html, sha256
-from reports.documents import report_pdf
-from reports.meeting_document import meeting_pdf
+from organizations.models import Organization
+from reports.documents import report_html, report_pdf
+from reports.meeting_document import document_html
 from reports.models import Meeting, ReportExport, ReportKind
 
 MEETING_PDF = "reports.meeting_pdf"
@@ -40,20 +41,36 @@ def render_meeting_report(job):
 
 @jobs.work(REPORT_EXPORT, failed=EXPORT_FAILED)
 def render_export(job):
-    export = ReportExport.objects.select_related("organization").get(pk=job.object_id)
+    """Render an export, or hand it the PDF of an earlier one made from the same HTML."""
+    export = ReportExport.objects.select_related("organization", "meeting").get(pk=job.object_id)
 
     def progress(step, pages=None):
         jobs.report(job, 100 * step // (len(EXPORT_STEPS) - 1), EXPORT_STEPS[step])
         if pages is not None:
             ReportExport.objects.filter(pk=export.pk).update(pages=pages)
 
-    if export.kind == ReportKind.MEETING:  # the draft of an open meeting, as it is now
-        progress(2)
-        data = meeting_pdf(export.meeting)
-    else:
-        data = report_pdf(export.kind, export.organization, export.fiscal_year, progress)
+    version = Organization.objects.values_list("data_version", flat=True).get(
+        pk=export.organization_id)  # read before the data: the content is at least this new
+    progress(1)
+    html = (document_html(export.meeting) if export.kind == ReportKind.MEETING
+            else report_html(export.kind, export.organization, export.fiscal_year))
+    source = sha256(html.encode())
+    same = (ReportExport.objects.filter(source_sha256=source, **export_identity(export))
+            .exclude(file="").exclude(pk=export.pk).order_by("-pk").first())
     export.refresh_from_db()
+    export.data_version, export.source_sha256 = version, source
+    if same is not None:  # unchanged content: the same file, not rendered again
+        export.file.name, export.sha256, export.pages = same.file.name, same.sha256, same.pages
+        export.save(update_fields=["file", "sha256", "pages", "data_version", "source_sha256"])
+        return
+    data = report_pdf(export.kind, export.organization, export.fiscal_year, progress, html=html)
     export.file.save(f"{export.kind}-{export.fiscal_year}-{export.pk}.pdf", ContentFile(data),
                      save=False)
     export.sha256 = sha256(data)
-    export.save(update_fields=["file", "sha256"])
+    export.save(update_fields=["file", "sha256", "data_version", "source_sha256"])
+
+
+def export_identity(export):
+    """The fields that make two exports the same report."""
+    return {"organization_id": export.organization_id, "kind": export.kind,
+            "fiscal_year": export.fiscal_year, "meeting_id": export.meeting_id}

@@ -85,7 +85,7 @@ def test_a_failed_render_says_so_and_offers_no_file(client, org_admin, measures,
     def broken(*args, **kwargs):
         raise OSError("disk full")
 
-    monkeypatch.setattr("reports.documents.lay_out", broken)
+    monkeypatch.setattr("reports.documents.lay_out_html", broken)
     client.force_login(org_admin)
     start(client, django_capture_on_commit_callbacks)
     export = ReportExport.objects.get()
