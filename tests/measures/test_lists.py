@@ -37,7 +37,7 @@ def test_my_measures_buckets(owner, spread):
 
 def listed_numbers(client, query=""):
     body = client.get(reverse("measure-list") + query).content.decode()
-    return sorted(int(n) for n in re.findall(r'<td >(\d+)</td>', body))
+    return sorted(int(n) for n in re.findall(r'data-label="ที่">(\d+)</td>', body))
 
 
 def csv_numbers(client, query):
