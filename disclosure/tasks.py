@@ -59,7 +59,7 @@ def execute_runs(runs, job=None):
     CheckRun.objects.filter(pk__in=[r.pk for r in runs], finished_at__isnull=True).update(
         finished_at=timezone.now())  # runs without links
     for run in runs:
-        if not left[run.pk] and run.pk not in {o.pk for o in owner.values()}:
+        if run.pk not in left:  # without links (the others were touched as they finished)
             versions.touch(run.organization_id)
         run.refresh_from_db()
     return runs

@@ -47,6 +47,13 @@ def _raise(organization_id):
     targets.update(data_version=F("data_version") + 1)
 
 
+def current(organization_id):
+    """The organisation's data version as the database has it now."""
+    from organizations.models import Organization
+
+    return Organization.objects.values_list("data_version", flat=True).get(pk=organization_id)
+
+
 def watch(model, organization, m2m_fields=()):
     """Touch the organisation at `organization` (a dotted path to its id, None: everyone)
     whenever a `model` row is saved or deleted or one of `m2m_fields` changes."""

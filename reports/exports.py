@@ -7,7 +7,7 @@ from django.db.models import OuterRef, Subquery
 
 from ita_portal import jobs
 from ita_portal.models import UNFINISHED, Job, JobState
-from organizations.models import Organization
+from organizations import versions
 from reports.models import ReportExport, ReportKind
 from reports.permissions import require_draft_reader, require_exporter
 from reports.tasks import REPORT_EXPORT
@@ -20,9 +20,8 @@ def _queue(by, **fields):
     running = same.filter(job_state__in=UNFINISHED).first()
     if running is not None:
         return running
-    version = Organization.objects.values_list("data_version", flat=True).get(
-        pk=fields["organization"].pk)
-    current = (same.filter(job_state=JobState.DONE, data_version=version).exclude(file="")
+    current = (same.filter(job_state=JobState.DONE,
+                           data_version=versions.current(fields["organization"].pk)).exclude(file="")
                .order_by("-pk").first())
     if current is not None:  # nothing changed since it was made: handed over at once
         return current

@@ -9,7 +9,7 @@ from django.db import transaction
 
 from ita_portal import jobs
 from ita_portal.pdf import lay_out_html, sha256
-from organizations.models import Organization
+from organizations import versions
 from reports.documents import report_html, report_pdf
 from reports.meeting_document import document_html
 from reports.models import Meeting, ReportExport, ReportKind
@@ -49,8 +49,7 @@ def render_export(job):
         if pages is not None:
             ReportExport.objects.filter(pk=export.pk).update(pages=pages)
 
-    version = Organization.objects.values_list("data_version", flat=True).get(
-        pk=export.organization_id)  # read before the data: the content is at least this new
+    version = versions.current(export.organization_id)  # before the data: content ≥ version
     progress(1)
     html = (document_html(export.meeting) if export.kind == ReportKind.MEETING
             else report_html(export.kind, export.organization, export.fiscal_year))

@@ -6,16 +6,9 @@ from django.urls import reverse
 from ita_portal.models import JobState
 from reports.exports import export_job
 from reports.models import ReportExport
-from tests.measures.conftest import make_measure
 from tests.reports.pdfcheck import missing_paragraphs, read_pdf
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def measures(criteria, org):
-    make_measure(org, 1)
-    return org
 
 
 def start(client, django_capture_on_commit_callbacks, kind="annual", year=2570):

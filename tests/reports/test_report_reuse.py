@@ -18,17 +18,16 @@ from tests.reports.pdfcheck import missing_paragraphs, read_pdf
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def measures(criteria, org):
-    make_measure(org, 1)
-    return org
 
+def pointed(model, response):
+    """The export a start answer redirects to."""
+    return model.objects.get(pk=int(response.url.rstrip("/").rsplit("/", 1)[1]))
 
 def start(client, capture, kind="annual", year=2570):
     with capture(execute=True):
         response = client.post(reverse("report-list"), {"kind": kind, "fiscal_year": year})
     assert response.status_code == 302
-    return ReportExport.objects.get(pk=int(response.url.rstrip("/").rsplit("/", 1)[1]))
+    return pointed(ReportExport, response)
 
 
 def download(client, export):
@@ -89,7 +88,7 @@ def test_a_meeting_draft_is_reused_until_its_data_changes(client, committee, org
     def draft():
         with django_capture_on_commit_callbacks(execute=True):
             response = client.post(reverse("meeting-draft", args=[meeting.pk]))
-        return ReportExport.objects.get(pk=int(response.url.rstrip("/").rsplit("/", 1)[1]))
+        return pointed(ReportExport, response)
 
     first = draft()
     assert first.file and draft().pk == first.pk
@@ -104,7 +103,7 @@ def test_a_list_pdf_is_reused_for_the_same_person_and_filters(client, owner, oth
     def ask(query="fiscal_year=2570"):
         response = client.post(reverse("list-export-start", args=["measures"]),
                                {"query": query})
-        export = ListExport.objects.get(pk=int(response.url.rstrip("/").rsplit("/", 1)[1]))
+        export = pointed(ListExport, response)
         for job in Job.objects.filter(object_id=export.pk, state="queued"):
             execute(job.pk)
         export.refresh_from_db()
