@@ -3,7 +3,7 @@ PY := .venv/bin/python
 MANAGE := $(PY) manage.py
 DEMO_ENV := DEBUG=1
 
-.PHONY: setup demo demo-data serve test test-sqlite test-fast bench bench-load lint
+.PHONY: setup demo demo-data serve test test-sqlite test-fast bench bench-load bench-links lint
 
 setup:
 	@bash scripts/setup.sh
@@ -36,6 +36,10 @@ bench: setup
 # progress updates on one and on two app servers (bench/load.sh).
 bench-load: setup
 	bash scripts/with_postgres.sh bash bench/load.sh
+
+# The nightly link check of one worker against local websites that answer after 1 s.
+bench-links: setup
+	bash scripts/with_postgres.sh bash bench/linkcheck.sh
 
 lint: setup
 	.venv/bin/ruff check .

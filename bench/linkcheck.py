@@ -5,7 +5,7 @@ A threaded HTTP server runs in a separate process on 127.0.0.1 and serves an evi
 Memory is the process's peak RSS, measured for two sizes to show it stays flat.
 
     python bench/linkcheck.py --urls 2000 8600 --concurrency 8 16 32
-    python bench/linkcheck.py --slow-orgs 256 --delay 1 --job-concurrency 128 256
+    python bench/linkcheck.py --slow-orgs 512 --delay 1 --batch 32 64 --job-concurrency 256 512
 """
 
 import argparse
@@ -36,11 +36,17 @@ class Handler(BaseHTTPRequestHandler):
         pass
 
 
+class Server(ThreadingHTTPServer):
+    request_queue_size = 4096  # the listen backlog, read when the socket starts listening
+    daemon_threads = True
+
+    def handle_error(self, request, client_address):
+        pass  # a client gone before the answer (a check past its deadline) is no error here
+
+
 def serve(port_queue, delay=0.0, address="127.0.0.1"):
     Handler.delay = delay
-    server = ThreadingHTTPServer((address, 0), Handler)
-    server.request_queue_size = 1024
-    server.daemon_threads = True
+    server = Server((address, 0), Handler)
     port_queue.put(server.server_port)
     server.serve_forever()
 
@@ -85,7 +91,7 @@ def record(orgs, base):
             "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)}
 
 
-def slow_websites(orgs, delay, job_concurrency):
+def slow_websites(orgs, delay, job_concurrency, batch):
     """The nightly check as one worker runs it: organisations in batches (LINKCHECK_BATCH),
     each on its own website (127.0.x.y) answering after `delay` seconds, at most
     LINKCHECK_CONCURRENCY checks on one website and `job_concurrency` in flight."""
@@ -110,7 +116,6 @@ def slow_websites(orgs, delay, job_concurrency):
             EvidenceLink(item=item, url=f"http://{host}:{port}/oit/{item.pk}")
             for item in DisclosureItem.objects.filter(organization=org,
                                                       oit_item__year__year=2565)])
-    batch = settings.LINKCHECK_BATCH
     started = time.perf_counter()
     with override_settings(LINKCHECK_ALLOWED_NETWORKS=["127.0.0.0/8"],
                            LINKCHECK_JOB_CONCURRENCY=job_concurrency):
@@ -141,13 +146,16 @@ def main():
                              "after --delay seconds, one worker")
     parser.add_argument("--delay", type=float, default=1.0)
     parser.add_argument("--job-concurrency", type=int, nargs="+", default=[128])
+    parser.add_argument("--batch", type=int, nargs="+", default=[32],
+                        help="organisations per job (LINKCHECK_BATCH), with --slow-orgs")
     args = parser.parse_args()
     from common import setup_django
 
     setup_django()
     if args.slow_orgs:
-        print(json.dumps([slow_websites(args.slow_orgs, args.delay, c)
-                          for c in args.job_concurrency], ensure_ascii=False, indent=2))
+        print(json.dumps([slow_websites(args.slow_orgs, args.delay, c, b)
+                          for b in args.batch for c in args.job_concurrency],
+                         ensure_ascii=False, indent=2))
         return
     ports = multiprocessing.Queue()
     server = multiprocessing.Process(target=serve, args=(ports,), daemon=True)

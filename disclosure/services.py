@@ -95,14 +95,34 @@ def replace_links(item, urls):
         link.save()
 
 
-def apply_check(link, result, now=None):
-    """Record one check; flag the link broken only after failures persisting over days."""
+LINK_STATE = ("consecutive_failures", "failing_since", "is_broken", "last_outcome",
+              "last_checked_at")
+
+
+def apply_checks(checked, now=None):
+    """Record checks [(link, result)] at once; flag a link broken only after failures
+    persisting over days. The checks' own rows (LinkCheck) are the record of this machine-made
+    change: the links' derived state is written in one statement, without an audit-trail entry
+    per check."""
     now = now or timezone.now()
+    LinkCheck.objects.bulk_create([LinkCheck(
+        link=link, checked_at=now, outcome=result.outcome, http_status=result.http_status,
+        final_url=result.final_url[:1000], redirects="\n".join(result.redirects),
+        elapsed_ms=result.elapsed_ms, detail=result.detail[:300]) for link, result in checked])
+    newly_broken = [link for link, result in checked if _next_state(link, result, now)]
+    EvidenceLink.objects.bulk_update([link for link, _ in checked], LINK_STATE)
+    for link in newly_broken:
+        notify_broken_link(link)  # the owner hears once, when the link becomes broken
+    return [link for link, _ in checked]
+
+
+def apply_check(link, result, now=None):
+    return apply_checks([(link, result)], now)[0]
+
+
+def _next_state(link, result, now):
+    """Move the link to its state after this check; True when it has just become broken."""
     was_broken = link.is_broken
-    LinkCheck.objects.create(link=link, checked_at=now, outcome=result.outcome,
-                             http_status=result.http_status, final_url=result.final_url[:1000],
-                             redirects="\n".join(result.redirects), elapsed_ms=result.elapsed_ms,
-                             detail=result.detail[:300])
     if result.outcome in GOOD_OUTCOMES:
         link.consecutive_failures, link.failing_since, link.is_broken = 0, None, False
     else:
@@ -112,13 +132,7 @@ def apply_check(link, result, now=None):
         link.is_broken = (link.consecutive_failures >= settings.LINKCHECK_BROKEN_AFTER_FAILURES
                           and now - link.failing_since >= grace)
     link.last_outcome, link.last_checked_at = result.outcome, now
-    # The check's own row (LinkCheck) is the record of this machine-made change: the link's
-    # derived state is written without an audit-trail entry per check (3 queries, not 5).
-    EvidenceLink.objects.filter(pk=link.pk).update(**{name: getattr(link, name) for name in (
-        "consecutive_failures", "failing_since", "is_broken", "last_outcome", "last_checked_at")})
-    if link.is_broken and not was_broken:
-        notify_broken_link(link)  # the owner hears once, when the link becomes broken
-    return link
+    return link.is_broken and not was_broken
 
 
 def active_links(organization, year):

@@ -3,12 +3,13 @@
 from collections import Counter
 
 from django.conf import settings
+from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
-from disclosure.checker import check_many
+from disclosure.checker import check_batches
 from disclosure.models import GOOD_OUTCOMES, CheckRun
-from disclosure.services import CHECK_LINKS, active_links, apply_check
+from disclosure.services import CHECK_LINKS, active_links, apply_checks
 from ita_portal import jobs
 from organizations import versions
 
@@ -41,19 +42,13 @@ def execute_runs(runs, job=None):
     options = {"timeout": settings.LINKCHECK_TIMEOUT_SECONDS,
                "max_redirects": settings.LINKCHECK_MAX_REDIRECTS,
                "allowed_networks": settings.LINKCHECK_ALLOWED_NETWORKS}
-    left = Counter(run.pk for run in owner.values())
-    for done, (pk, result) in enumerate(check_many(
-            checks, concurrency=settings.LINKCHECK_JOB_CONCURRENCY,
-            per_host=settings.LINKCHECK_CONCURRENCY, **options), start=1):
-        run = owner[pk]
-        apply_check(links[pk], result)
-        left[run.pk] -= 1
-        finished = {} if left[run.pk] else {"finished_at": timezone.now()}
-        CheckRun.objects.filter(pk=run.pk).update(
-            done=F("done") + 1, failed=F("failed") + int(result.outcome not in GOOD_OUTCOMES),
-            **finished)
-        if finished:
-            versions.touch(run.organization_id)  # its pages show the results from now on
+    left, done = Counter(run.pk for run in owner.values()), 0
+    for batch in check_batches(checks, concurrency=settings.LINKCHECK_JOB_CONCURRENCY,
+                               per_host=settings.LINKCHECK_CONCURRENCY, **options):
+        with transaction.atomic():  # everything finished since the last batch: one commit
+            apply_checks([(links[pk], result) for pk, result in batch])
+            _count(batch, owner, left)
+        done += len(batch)
         if job is not None:
             jobs.report(job, 100 * done // len(links), f"ตรวจแล้ว {done} จาก {len(links)} ลิงก์")
     CheckRun.objects.filter(pk__in=[r.pk for r in runs], finished_at__isnull=True).update(
@@ -63,3 +58,19 @@ def execute_runs(runs, job=None):
             versions.touch(run.organization_id)
         run.refresh_from_db()
     return runs
+
+
+def _count(batch, owner, left):
+    """Add a batch of results to their runs' progress; a run whose last link is in it is
+    finished, and its organisation's pages show the results from now on."""
+    checked, failed = Counter(), Counter()
+    for pk, result in batch:
+        checked[owner[pk]] += 1
+        failed[owner[pk]] += result.outcome not in GOOD_OUTCOMES
+    for run, count in checked.items():
+        left[run.pk] -= count
+        finished = {} if left[run.pk] else {"finished_at": timezone.now()}
+        CheckRun.objects.filter(pk=run.pk).update(
+            done=F("done") + count, failed=F("failed") + failed[run], **finished)
+        if finished:
+            versions.touch(run.organization_id)

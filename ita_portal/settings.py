@@ -259,8 +259,8 @@ REMINDER_STALE_DAYS = 60
 LINKCHECK_TIMEOUT_SECONDS = float(os.environ.get("LINKCHECK_TIMEOUT_SECONDS", 10))
 LINKCHECK_CONCURRENCY = int(os.environ.get("LINKCHECK_CONCURRENCY", 8))  # per website
 # The nightly check: organisations per job, and checks in flight per job (all websites).
-LINKCHECK_BATCH = int(os.environ.get("LINKCHECK_BATCH", 32))
-LINKCHECK_JOB_CONCURRENCY = int(os.environ.get("LINKCHECK_JOB_CONCURRENCY", 128))
+LINKCHECK_BATCH = int(os.environ.get("LINKCHECK_BATCH", 128))
+LINKCHECK_JOB_CONCURRENCY = int(os.environ.get("LINKCHECK_JOB_CONCURRENCY", 1024))
 LINKCHECK_MAX_REDIRECTS = 5
 # Private networks the checker may reach anyway (CIDRs), e.g. "127.0.0.1/32" for tests.
 LINKCHECK_ALLOWED_NETWORKS = env_list("LINKCHECK_ALLOWED_NETWORKS")

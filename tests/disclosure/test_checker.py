@@ -1,6 +1,8 @@
 """Every link-checker outcome against a local test server."""
 
 import socket
+import ssl
+import subprocess
 import threading
 import time
 from collections import Counter
@@ -8,7 +10,10 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-from disclosure.checker import check_many, check_url
+from disclosure import checker
+from disclosure.checker import check_batches, check_many, check_url
+
+from .conftest import ROUTES, Handler, QuietServer
 
 DOMAINS = ["127.0.0.1"]
 LOCAL = ("127.0.0.0/8",)
@@ -128,3 +133,61 @@ def test_check_many_limits_each_website_and_checks_websites_side_by_side():
     assert {r.outcome for r in results.values()} == {"missing"}
     assert max(gauge.most.values()) == 3 and set(gauge.most) == set(hosts)  # ≤ 3 per website …
     assert gauge.most_in_all > 3  # … and several websites were checked at the same time
+
+
+@pytest.fixture(scope="module")
+def tls_site(tmp_path_factory):
+    """The test website over HTTPS, with a certificate for 127.0.0.1 no public CA signed."""
+    folder = tmp_path_factory.mktemp("tls")
+    key, cert = folder / "key.pem", folder / "cert.pem"
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
+                    "-keyout", key, "-out", cert, "-subj", "/CN=127.0.0.1",
+                    "-addext", "subjectAltName=IP:127.0.0.1"], check=True, capture_output=True)
+    Handler.routes = Handler.routes or ROUTES
+    server = QuietServer(("127.0.0.1", 0), Handler)
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(cert, key)
+    server.socket = context.wrap_socket(server.socket, server_side=True)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"https://127.0.0.1:{server.server_port}", cert
+    server.shutdown()
+
+
+def test_an_untrusted_certificate_is_reported(tls_site):
+    url, _ = tls_site
+    result = check(url + "/ok", timeout=2)
+    assert result.outcome == "unreachable" and "TLS/SSL" in result.detail
+
+
+def test_https_is_checked_against_the_certificate_it_trusts(tls_site, monkeypatch):
+    url, cert = tls_site
+    monkeypatch.setattr(checker, "TLS", ssl.create_default_context(cafile=cert))
+    result = check(url + "/ok", timeout=2)
+    assert (result.outcome, result.http_status) == ("ok", 200)
+
+
+def test_a_check_stopped_early_leaves_nothing_running(site):
+    """The caller stops reading (its recording failed): the checks in flight are cancelled
+    and the checker's thread ends."""
+    jobs = [(n, site + "/slow", DOMAINS) for n in range(6)] + [(9, site + "/ok", DOMAINS)]
+    batches = check_batches(jobs, concurrency=7, allowed_networks=LOCAL, timeout=5)
+    started = time.monotonic()
+    first = next(batches)
+    batches.close()
+    assert first == [(9, first[0][1])] and first[0][1].outcome == "ok"
+    assert time.monotonic() - started < 1.4  # /slow answers after 1.5 s: nobody waited for it
+    assert not [t for t in threading.enumerate() if t.name.startswith("link-check")]
+
+
+@pytest.mark.parametrize(("limits", "allowed", "raised_to"), [
+    ((600, 600), 600 - checker.SPARE_FILES, (600, 600)),  # cannot be raised: fewer in flight
+    ((600, 20000), 1024, (1024 + checker.SPARE_FILES, 20000)),  # raised for the job
+    ((65536, 65536), 1024, None),  # enough already
+])
+def test_checks_in_flight_stay_within_the_open_files_allowed(monkeypatch, limits, allowed,
+                                                             raised_to):
+    calls = []
+    monkeypatch.setattr(checker.resource, "getrlimit", lambda kind: limits)
+    monkeypatch.setattr(checker.resource, "setrlimit", lambda kind, value: calls.append(value))
+    assert checker.sockets_allowed(1024) == allowed
+    assert calls == ([raised_to] if raised_to else [])

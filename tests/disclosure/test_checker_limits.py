@@ -1,6 +1,7 @@
 """Review findings H2b and M3: a deadline per URL (not per socket read), a cap on what is
 read, one DNS lookup whose address is the one connected to, every non-global range refused."""
 
+import asyncio
 import ipaddress
 import socket
 import threading
@@ -105,6 +106,7 @@ def test_a_non_global_literal_is_refused_before_connecting(monkeypatch):
         raise AssertionError("connected")
 
     monkeypatch.setattr(socket, "create_connection", no_connect)
+    monkeypatch.setattr(asyncio, "open_connection", no_connect)
     for url in ("http://100.100.100.200/latest/", "http://[2002:7f00:1::]/", "http://192.0.0.8/"):
         result = check_url(url, DOMAINS, timeout=1.0)
         assert result.outcome == "refused", url

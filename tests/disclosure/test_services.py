@@ -10,7 +10,13 @@ from disclosure.carryover import carry_over
 from disclosure.checker import CheckResult
 from disclosure.models import DisclosureItem, EvidenceLink, ItemStatusChange, LinkCheck
 from disclosure.selectors import checklist_items, predicted_result, sections
-from disclosure.services import ConcurrentEdit, apply_check, ensure_checklist, item_update
+from disclosure.services import (
+    ConcurrentEdit,
+    apply_check,
+    apply_checks,
+    ensure_checklist,
+    item_update,
+)
 from indicators.scoring import round2
 from indicators.selectors import year_rules
 from tests.disclosure.helpers import answer, fill
@@ -119,6 +125,25 @@ def test_a_short_outage_raises_no_alarm_and_a_long_one_does(criteria, org, org_a
     assert LinkCheck.objects.filter(link=link).count() == 6
     item = answer(org, 2565, "O1")
     assert item.status == "present"  # a check never changes the item's status
+
+
+def test_a_batch_of_checks_is_recorded_in_two_statements(criteria, org, org_admin,
+                                                        django_assert_num_queries):
+    """The nightly check writes what finished together at once: the checks' rows and the
+    links' new state, whatever the number of links (not 3 statements per link)."""
+    fill(org, 2565, org_admin)
+    links = list(EvidenceLink.objects.filter(item__organization=org))
+    assert len(links) > 20
+    now = timezone.now()
+    results = [CheckResult(url=link.url, outcome="ok" if n % 3 else "missing", http_status=200)
+               for n, link in enumerate(links)]
+    with django_assert_num_queries(2):
+        apply_checks(list(zip(links, results, strict=True)), now=now)
+    assert LinkCheck.objects.count() == len(links)
+    failed = EvidenceLink.objects.filter(consecutive_failures=1, last_outcome="missing")
+    assert failed.count() == len(links[::3]) and not failed.filter(is_broken=True).exists()
+    assert EvidenceLink.objects.filter(last_checked_at=now, last_outcome="ok").count() == (
+        len(links) - len(links[::3]))
 
 
 def test_carry_over_to_2566_follows_the_crosswalk(criteria, org, org_admin):
