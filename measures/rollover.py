@@ -10,7 +10,7 @@ from django.db import transaction
 
 from ita_portal.thai import fiscal_year_bounds, thai_digits
 from measures.models import CLOSED_STATUSES, EventKind, Measure, MeasureEvent, MeasureStep, Status
-from measures.services import measure_set_status
+from measures.services import measure_set_status, relation_add
 from organizations import versions
 
 
@@ -45,7 +45,8 @@ def carry_measures(*, measures, fiscal_year, by):
     new = Measure.objects.bulk_create([
         _continuation(m, fiscal_year, first + k) for k, m in enumerate(measures)])
     for name in M2M:
-        _copy_relation(name, measures, new)
+        relation_add(name, [(n, getattr(m, name).all()) for m, n in zip(measures, new,
+                                                                          strict=True)])
     MeasureStep.objects.bulk_create([
         MeasureStep(measure=n, order=k, text=s.text, owner_text=s.owner_text,
                     period_text=s.period_text)
@@ -65,15 +66,6 @@ def _continuation(measure, fiscal_year, number):
         cadence=measure.cadence, status=measure.status, percent=measure.percent,
         owned_by_everyone=measure.owned_by_everyone, owner_text=measure.owner_text,
         carried_from=measure)
-
-
-def _copy_relation(name, measures, new):
-    field = Measure._meta.get_field(name)
-    through, target = field.remote_field.through, field.m2m_target_field_name()
-    column = field.m2m_reverse_field_name()
-    through.objects.bulk_create([
-        through(**{"measure_id": n.pk, f"{column}_id": getattr(obj, target)})
-        for m, n in zip(measures, new, strict=True) for obj in getattr(m, name).all()])
 
 
 def _history(measure, new, by):

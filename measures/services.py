@@ -2,7 +2,7 @@
 these): each validates, bumps the measure's version with the optimistic check and records its
 history row (MeasureEvent) in one transaction."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -24,7 +24,7 @@ from measures.models import (
 )
 from measures.permissions import can_edit_measure, can_manage_measures, require_approver
 from measures.workflow import transition_problem
-from organizations import versions
+from organizations import audit, versions
 
 __all__ = ["ConcurrentEdit"]
 MEASURE = "มาตรการนี้"
@@ -213,6 +213,53 @@ def measure_save(*, organization, fields, measure=None, by=None, expected_versio
     if outcome != "unchanged":
         MeasureEvent.objects.create(measure=measure, kind=kind, by=by)
     return measure, outcome
+
+
+@dataclass
+class NewMeasure:
+    """A measure to create: its fields, owners (as owners_set takes them), indicators and
+    steps (each a dict of step fields, in order)."""
+    fields: dict
+    owners: dict = field(default_factory=dict)
+    indicators: list = field(default_factory=list)
+    steps: list = field(default_factory=list)
+
+
+OWNER_RELATIONS = {"owner_departments": "departments", "owner_positions": "positions",
+                   "owner_users": "users"}
+
+
+@transaction.atomic
+def measures_create(*, organization, drafts, by=None):
+    """Create many measures at once (an import): with their owners, indicators, steps,
+    history and audit-trail entries, in a fixed number of statements whatever their count."""
+    if not drafts:
+        return []
+    measures = Measure.objects.bulk_create([
+        Measure(organization=organization, owned_by_everyone=bool(d.owners.get("everyone")),
+                **d.fields) for d in drafts])
+    related = {name: [list(d.owners.get(key) or ()) for d in drafts]
+               for name, key in OWNER_RELATIONS.items()}
+    related["indicators"] = [list(d.indicators) for d in drafts]
+    for name, targets in related.items():
+        relation_add(name, zip(measures, targets, strict=True))
+    steps = MeasureStep.objects.bulk_create([
+        MeasureStep(measure=m, order=k, **step)
+        for m, d in zip(measures, drafts, strict=True) for k, step in enumerate(d.steps, 1)])
+    MeasureEvent.objects.bulk_create([MeasureEvent(measure=m, kind=EventKind.CREATED, by=by)
+                                      for m in measures])
+    audit.log_created(measures, by, m2m=related)
+    audit.log_created(steps, by)
+    versions.touch(organization.pk)  # bulk writes send no signals
+    return measures
+
+
+def relation_add(name, pairs):
+    """Many-to-many rows of Measure.<name> in one statement: (measure, related objects)."""
+    relation = Measure._meta.get_field(name)
+    through, column = relation.remote_field.through, relation.m2m_reverse_field_name()
+    through.objects.bulk_create([through(**{"measure_id": m.pk, f"{column}_id": obj.pk})
+                                 for m, objects in pairs for obj in objects])
 
 
 def measure_upsert(*, organization, fiscal_year, number, fields, **options):

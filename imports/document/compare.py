@@ -59,6 +59,11 @@ def find_measure(organization, fiscal_year, draft):
                                   number=draft["number"]).first()
 
 
+def measures_by_number(organization, fiscal_year):
+    return {m.number: m for m in Measure.objects.filter(organization=organization,
+                                                        fiscal_year=fiscal_year)}
+
+
 def diff(obj, values):
     """{field: [old, new]} of the values that differ (as text, for the preview)."""
     return {name: [_shown(getattr(obj, name)), _shown(value)] for name, value in values.items()

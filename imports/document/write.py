@@ -18,7 +18,13 @@ from imports.workbook.records import owners_of
 from indicators.models import Indicator, IndicatorScore, Recommendation, Tool
 from indicators.selectors import require_assessed_year
 from measures.models import Cadence, ImprovementIssue, Measure
-from measures.services import issue_upsert, measure_save, measure_upsert, step_upsert
+from measures.services import (
+    NewMeasure,
+    issue_upsert,
+    measure_save,
+    measures_create,
+    step_upsert,
+)
 from organizations.models import Position
 from organizations.owners import EVERYONE_PATTERN, normalise, owner_index
 
@@ -63,6 +69,12 @@ class Writer:
                                       object_id=obj.pk)
         self.count("created", obj._meta.verbose_name)
         return obj
+
+    def remember_all(self, objects):
+        ImportedObject.objects.bulk_create([ImportedObject(
+            batch=self.batch, model=obj._meta.label, object_id=obj.pk) for obj in objects])
+        for obj in objects:
+            self.count("created", obj._meta.verbose_name)
 
     def count(self, what, key):
         self.counts[what][key] = self.counts[what].get(key, 0) + 1
@@ -155,22 +167,30 @@ def _score(plan, number):
 
 
 def _write_measures(writer, plan, fiscal_year):
+    """Measures already in the portal (by number) are updated one by one; the new ones are
+    created together (measures_create)."""
+    found, new = compare.measures_by_number(writer.org, fiscal_year), {}
     for index, draft in enumerate(plan["measures"]):
         if f"measures:{index}" in writer.skip:
             continue
-        found = compare.find_measure(writer.org, fiscal_year, draft)
-        if found is not None:
-            writer.update(found, compare.measure_values(draft))
-            _update_steps(writer, found, draft["steps"])
-            continue
-        measure = writer.remember(measure_upsert(
-            organization=writer.org, fiscal_year=fiscal_year, number=draft["number"],
-            by=writer.by, owners=writer.owners(draft["owners"]),
-            indicators=Indicator.objects.filter(year__year=fiscal_year,
-                                                number__in=draft["indicators"]),
-            fields={"owner_text": ", ".join(draft["owners"])[:300],
-                    **compare.measure_values(draft)})[0])
-        _write_steps(measure, draft["steps"])
+        measure = found.get(draft["number"])
+        if measure is not None:
+            writer.update(measure, compare.measure_values(draft))
+            _update_steps(writer, measure, draft["steps"])
+        else:  # a number written twice: the later one (it updated the first before)
+            new[draft["number"]] = draft
+    indicators = {i.number: i for i in Indicator.objects.filter(year__year=fiscal_year)}
+    writer.remember_all(measures_create(organization=writer.org, by=writer.by, drafts=[
+        _new_measure(writer, draft, fiscal_year, indicators) for draft in new.values()]))
+
+
+def _new_measure(writer, draft, fiscal_year, indicators):
+    return NewMeasure(
+        fields={"fiscal_year": fiscal_year, "number": draft["number"],
+                **compare.measure_values(draft)},
+        owners=writer.owners(draft["owners"]),
+        indicators=[indicators[n] for n in draft["indicators"] if n in indicators],
+        steps=[compare.step_values(step) for step in draft["steps"]])
 
 
 def _update_steps(writer, measure, steps):
@@ -183,11 +203,6 @@ def _update_steps(writer, measure, steps):
         else:
             writer.remember(step_upsert(measure=measure, order=order,
                                         fields=compare.step_values(step))[0])
-
-
-def _write_steps(measure, steps):
-    for order, step in enumerate(steps, start=1):
-        step_upsert(measure=measure, order=order, fields=compare.step_values(step))
 
 
 def _write_recommendations(writer, plan, year):
