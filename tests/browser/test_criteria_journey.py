@@ -7,6 +7,7 @@ import pytest
 from demo.loader import DEMO_PASSWORD
 from disclosure.models import DisclosureItem
 from indicators.models import AssessmentYear, CriteriaStatus
+from tests.browser.conftest import accept_dialog
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -15,7 +16,14 @@ def test_operator_publishes_a_new_year_and_the_admin_moves_into_it(page, screens
                                                                     live_server, demo):
     latest = AssessmentYear.objects.order_by("-year").first().year
     new = latest + 1
-    page.on("dialog", lambda dialog: dialog.accept())
+    asked, answer = [], {"accept": True}
+
+    def ask(dialog):  # every irreversible step must ask (an inline onclick never did: CSP)
+        asked.append(dialog.message)
+        dialog.accept() if answer["accept"] else dialog.dismiss()
+
+    page.remove_listener("dialog", accept_dialog)
+    page.on("dialog", ask)
     log_in("sysadmin", DEMO_PASSWORD)
     page.goto(f"{live_server.url}/criteria/manage/")
     page.select_option("#id_source", str(latest))
@@ -38,6 +46,7 @@ def test_operator_publishes_a_new_year_and_the_admin_moves_into_it(page, screens
     screenshot("criteria-2-merge")
     page.click("button:has-text('รวมข้อ')")
     page.wait_for_url(f"**/criteria/{new}/")
+    assert asked[-1] == "รวมข้อที่เลือกเข้าด้วยกัน?"
 
     page.goto(f"{live_server.url}/criteria/{new}/crosswalk/")
     screenshot("criteria-3-crosswalk")
@@ -46,6 +55,7 @@ def test_operator_publishes_a_new_year_and_the_admin_moves_into_it(page, screens
     page.click("button:has-text('เผยแพร่')")
     page.wait_for_load_state()
     assert AssessmentYear.objects.get(year=new).status == CriteriaStatus.PROVISIONAL
+    assert asked[-1].startswith(f"เผยแพร่เกณฑ์ปี {new}?")
     assert "เผยแพร่ (ใช้งานชั่วคราว)" in page.inner_text("main")
     screenshot("criteria-4-published")
 
@@ -53,6 +63,12 @@ def test_operator_publishes_a_new_year_and_the_admin_moves_into_it(page, screens
     page.goto(f"{live_server.url}/rollover/{new}/")
     assert "ย้ายหน่วยงานเข้าปี" in page.inner_text("h1")
     screenshot("criteria-5-rollover-preview")
+    answer["accept"] = False  # "cancel" in the question: nothing moves
+    page.click("button:has-text('ยืนยันย้ายเข้าปี')")
+    page.wait_for_timeout(300)
+    assert asked[-1].startswith(f"ย้ายเข้าปี {new} ตามรายการนี้?") and "/rollover/" in page.url
+    assert not DisclosureItem.objects.filter(organization=demo, oit_item__year__year=new).exists()
+    answer["accept"] = True
     page.click("button:has-text('ยืนยันย้ายเข้าปี')")
     page.wait_for_url(f"**/disclosure/{new}/")
     text = page.inner_text("main")
