@@ -10,8 +10,14 @@ from measures.models import CLOSED_STATUSES
 __all__ = ["WINDOWS", "days"]
 
 
+def open_q():
+    """Work still to do: not closed, and not carried into a later fiscal year (the work goes
+    on in the measure it was carried to, which has its own dates)."""
+    return ~Q(status__in=CLOSED_STATUSES) & Q(carried_to__isnull=True)
+
+
 def overdue_q(today):
-    return Q(end_date__lt=today) & ~Q(status__in=CLOSED_STATUSES)
+    return Q(end_date__lt=today) & open_q()
 
 
 def is_overdue(measure, today):

@@ -11,8 +11,15 @@ from django.urls import reverse
 from django.utils import timezone
 
 from ita_portal.thai import thai_date, thai_digits
-from measures.deadlines import WINDOWS, is_due_within, is_overdue, is_stale, last_activity
-from measures.models import CLOSED_STATUSES, Measure, ReminderKind, ReminderSent
+from measures.deadlines import (
+    WINDOWS,
+    is_due_within,
+    is_overdue,
+    is_stale,
+    last_activity,
+    open_q,
+)
+from measures.models import Measure, ReminderKind, ReminderSent
 from organizations.mail import send_thai_mail
 from organizations.models import Role, User
 from organizations.notices import notify
@@ -44,7 +51,7 @@ def owners_of(measure, staff):
 
 def collect(today):
     """{user: [(measure, kind, key)]} of reminders not yet sent."""
-    measures = (Measure.objects.exclude(status__in=CLOSED_STATUSES)
+    measures = (Measure.objects.filter(open_q())
                 .prefetch_related("owner_departments", "owner_positions", "owner_users")
                 .select_related("organization"))
     staff_by_org = defaultdict(list)

@@ -8,6 +8,7 @@ histories say where the work went.
 
 from django.db import transaction
 
+from indicators.models import Indicator
 from ita_portal.thai import fiscal_year_bounds, thai_digits
 from measures.models import CLOSED_STATUSES, EventKind, Measure, MeasureEvent, MeasureStep, Status
 from measures.services import measure_set_status, relation_add
@@ -44,9 +45,10 @@ def carry_measures(*, measures, fiscal_year, by):
              .order_by("-number").values_list("number", flat=True).first() or 0) + 1
     new = Measure.objects.bulk_create([
         _continuation(m, fiscal_year, first + k) for k, m in enumerate(measures)])
+    same_number = {i.number: i for i in Indicator.objects.filter(year__year=fiscal_year)}
     for name in M2M:
-        relation_add(name, [(n, getattr(m, name).all()) for m, n in zip(measures, new,
-                                                                          strict=True)])
+        relation_add(name, [(n, _carried(name, m, same_number))
+                            for m, n in zip(measures, new, strict=True)])
     MeasureStep.objects.bulk_create([
         MeasureStep(measure=n, order=k, text=s.text, owner_text=s.owner_text,
                     period_text=s.period_text)
@@ -66,6 +68,15 @@ def _continuation(measure, fiscal_year, number):
         cadence=measure.cadence, status=measure.status, percent=measure.percent,
         owned_by_everyone=measure.owned_by_everyone, owner_text=measure.owner_text,
         carried_from=measure)
+
+
+def _carried(name, measure, same_number):
+    """What the continuation is linked to: the same owners; the new year's indicator of the
+    same number where the new year has one (not last year's criteria)."""
+    related = getattr(measure, name).all()
+    if name != "indicators":
+        return related
+    return [same_number.get(i.number, i) for i in related]
 
 
 def _history(measure, new, by):

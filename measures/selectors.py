@@ -9,6 +9,7 @@ from measures.deadlines import (
     days,
     due_within_q,
     is_due_within,
+    open_q,
     overdue_q,
     waits_for_update,
     waits_for_update_q,
@@ -53,7 +54,7 @@ def my_measures(user, today=None):
     """The user's open measures in buckets: overdue, due within 14 days, waiting for an update."""
     today = today or timezone.localdate()
     mine = with_list_data(visible_measures(user).filter(owned_by_q(user)), today)
-    open_measures = list(mine.exclude(status__in=CLOSED_STATUSES).order_by("end_date", "number"))
+    open_measures = list(mine.filter(open_q()).order_by("end_date", "number"))
     buckets = {"overdue": [], "due_soon": [], "stale": [], "other": []}
     for m in open_measures:
         if m.is_overdue:
@@ -84,7 +85,7 @@ def awaiting_my_approval(user):
 def my_work_counts(user, today=None):
     """The sizes of my_measures' buckets in one query (the home page's links)."""
     today, now = today or timezone.localdate(), timezone.now()
-    mine = visible_measures(user).filter(owned_by_q(user)).exclude(status__in=CLOSED_STATUSES)
+    mine = visible_measures(user).filter(owned_by_q(user)).filter(open_q())
     soon = due_within_q(today, "due_soon")
     return mine.aggregate(
         overdue=Count("pk", filter=Q(end_date__lt=today)),

@@ -8,8 +8,8 @@ from indicators.models import AssessmentYear
 from indicators.selectors import organization_results, year_rules
 from ita_portal.timeline import fiscal_timeline, measure_rows
 from measures import deadlines
-from measures.deadlines import overdue_q
-from measures.models import CLOSED_STATUSES, Measure, Status
+from measures.deadlines import open_q, overdue_q
+from measures.models import Measure, Status
 from measures.selectors import with_list_data
 from reports import charts
 
@@ -18,7 +18,7 @@ def measure_summary(organization, fiscal_year, today, horizon):
     measures = Measure.objects.filter(organization=organization, fiscal_year=fiscal_year)
     counts = dict(measures.values_list("status").annotate(n=Count("pk")).order_by())
     ordered = {s: counts.get(s, 0) for s in Status.values}
-    open_measures = with_list_data(measures.exclude(status__in=CLOSED_STATUSES), today)
+    open_measures = with_list_data(measures.filter(open_q()), today)
     overdue = list(open_measures.filter(overdue_q(today)).order_by("end_date"))
     for measure in overdue:
         measure.days_overdue = (today - measure.end_date).days

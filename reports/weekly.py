@@ -6,8 +6,8 @@ from django.utils import timezone
 
 from disclosure.models import EvidenceLink
 from ita_portal.thai import thai_date
-from measures.deadlines import days, overdue_q
-from measures.models import CLOSED_STATUSES, Measure
+from measures.deadlines import days, open_q, overdue_q
+from measures.models import Measure
 from organizations.models import Organization, User
 from organizations.notices import notify
 from reports.models import Meeting, MeetingStatus
@@ -22,7 +22,7 @@ def next_meeting_date(organization, today):
 def summary_text(organization, today):
     horizon = next_meeting_date(organization, today)
     open_measures = (Measure.objects.filter(organization=organization)
-                     .exclude(status__in=CLOSED_STATUSES).order_by("end_date"))
+                     .filter(open_q()).order_by("end_date"))
     overdue = list(open_measures.filter(overdue_q(today)))
     due = list(open_measures.filter(end_date__gte=today, end_date__lte=horizon))
     broken = list(EvidenceLink.objects.filter(item__organization=organization, is_broken=True,

@@ -35,6 +35,23 @@ def test_my_measures_buckets(owner, spread):
     assert buckets["closed_count"] == 1
 
 
+def test_a_measure_carried_into_the_next_year_is_no_longer_my_work(owner, org, org_admin,
+                                                                    spread):
+    """UX re-check: the demo's carried 2565 measures stayed in งานของฉัน as "ยังไม่เริ่ม ·
+    เลยกำหนด" (and in reminders, the dashboard and the weekly summary): the work goes on in
+    the measure it was carried to."""
+    from measures.rollover import carry_measure
+    from measures.selectors import my_work_counts
+
+    before = my_work_counts(owner)
+    new = carry_measure(measure=spread["overdue"], fiscal_year=2571, by=org_admin)
+    buckets = my_measures(owner)
+    assert 1 not in [m.number for m in buckets["overdue"]]
+    assert new.pk in [m.pk for bucket in ("overdue", "due_soon", "stale", "other")
+                      for m in buckets[bucket]]
+    assert my_work_counts(owner)["overdue"] == before["overdue"] - 1
+
+
 def listed_numbers(client, query=""):
     body = client.get(reverse("measure-list") + query).content.decode()
     return sorted(int(n) for n in re.findall(r'data-label="ที่">(\d+)</td>', body))

@@ -9,7 +9,7 @@ from django.urls import reverse
 from disclosure.models import DisclosureItem, EvidenceLink, ItemStatus
 from disclosure.services import ensure_checklist
 from indicators import editing, publishing
-from indicators.models import AssessmentYear, CrosswalkRelation, ItemCrosswalk
+from indicators.models import AssessmentYear, CrosswalkRelation, Indicator, ItemCrosswalk
 from measures.models import Measure, Status
 from organizations.models import Role
 from reports import rollover
@@ -54,6 +54,7 @@ def answered(org, years):
 def measures(org, answered):
     fy = answered.year
     carried = make_measure(org, 1, status=Status.IN_PROGRESS, percent=40)
+    carried.indicators.set(Indicator.objects.filter(year=answered, number__in=[1, 9]))
     done = make_measure(org, 2, status=Status.DONE, percent=100)
     closing = make_measure(org, 3)
     Measure.objects.filter(pk__in=[carried.pk, done.pk, closing.pk]).update(fiscal_year=fy)
@@ -87,6 +88,8 @@ def test_apply_moves_everything_as_previewed(org, org_admin, measures):
     assert new.carried_from == carried and new.status == Status.IN_PROGRESS
     assert new.percent == 40 and new.start_date == datetime.date(2146, 10, 1)
     assert list(new.steps.values_list("text", flat=True)) == ["เผยแพร่บนเว็บไซต์หลัก"]
+    assert {(i.year.year, i.number) for i in new.indicators.all()} == {
+        (NEW, i.number) for i in carried.indicators.all()}  # the new year's, by number
     assert "ยกไปดำเนินการต่อ" in carried.events.last().note
     closing.refresh_from_db()
     assert closing.status == Status.CANCELLED
