@@ -1,5 +1,6 @@
 """/healthz for load balancers and monitors: the database answers, storage takes a write,
-and the oldest job still waiting in the queue is not too old. 200 when all hold, else 503."""
+and the oldest job still waiting in the queue is not too old. 200 when all hold, else 503.
+And /favicon.ico, the other address asked for without a page naming it."""
 
 import time
 import uuid
@@ -10,6 +11,8 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import connection
 from django.http import JsonResponse
+from django.shortcuts import redirect
+from django.templatetags.static import static
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
 
@@ -86,3 +89,8 @@ def healthz(request):
     healthy = all(part["ok"] for part in checks.values())
     return JsonResponse({"status": "ok" if healthy else "fail", "checks": checks},
                         status=200 if healthy else 503)
+
+
+def favicon(request):
+    """The icon at the address every browser and Django's admin ask for."""
+    return redirect(static("favicon.svg"), permanent=True)

@@ -6,7 +6,7 @@ import ita_portal.bounds  # noqa: F401 (registers <be_year:…>)
 from disclosure import public_views
 from indicators import views as indicator_views
 from ita_portal import list_export_views
-from ita_portal.health import healthz
+from ita_portal.health import favicon, healthz
 from reports import home_views
 
 admin.site.site_header = "ITA Portal — ผู้ดูแลระบบ"
@@ -17,6 +17,8 @@ urlpatterns = [
     path("", home_views.home, name="home"),
     path("oversee/<str:slug>/", home_views.read_organization, name="read-organization"),
     path("healthz", healthz, name="healthz"),
+    # browsers and the admin ask for /favicon.ico whatever the page names
+    path("favicon.ico", favicon),
     path("exports/lists/<slug:kind>/", list_export_views.start, name="list-export-start"),
     path("exports/<int:pk>/", list_export_views.detail, name="list-export"),
     path("exports/<int:pk>/file/", list_export_views.download, name="list-export-file"),

@@ -1,6 +1,7 @@
 import csv
 import io
 import json
+import re
 
 import pytest
 from django.core.management import call_command
@@ -266,3 +267,21 @@ def test_urls_stored_unencoded_are_published_and_exported_encoded(client, criter
     client.force_login(org_admin)
     exported = client.get(reverse("checklist", args=[2565]) + "?export=csv").content
     assert b"%E0%B8%82" in exported and b"a<b>" not in exported
+
+
+def test_an_item_page_reads_cleanly_before_any_change(client, org_admin, item):
+    """UX re-check: "9.1 ข้อมูลพื้นฐาน · ข้อมูลพื้นฐาน" and a numbered "1. ยังไม่มีการ
+    เปลี่ยนสถานะ"."""
+    name = item.oit_item.sub_indicator.name_th
+    type(item.oit_item).objects.filter(pk=item.oit_item_id).update(group_th=name)  # as in 2570
+    client.force_login(org_admin)
+    body = client.get(reverse("disclosure-item", args=[item.pk])).content.decode()
+    assert name in body and f"{name} · {name}" not in body
+    assert re.search(r"<p class=\"muted\">ยังไม่มีการเปลี่ยนสถานะ</p>", body)
+
+
+def test_the_public_page_and_the_favicon_address_have_the_icon(client, item):
+    body = client.get(reverse("public-oit", args=["tambon-a", 2565])).content.decode()
+    assert 'rel="icon"' in body
+    response = client.get("/favicon.ico")
+    assert response.status_code == 301 and response["Location"].endswith(".svg")

@@ -140,3 +140,11 @@ def test_the_reset_throttle_is_shared_by_every_worker(settings):
     other_worker = DatabaseCache(settings.CACHES["default"]["LOCATION"], {})
     assert other_worker.get("reset-count") == 3
     assert caches["default"].get("reset-count") == 3
+
+
+@pytest.mark.django_db
+def test_the_confirmation_field_asks_for_the_new_password_again(client, owner):
+    """UX re-check: its help read "กรอกรหัสผ่านเดิมอีกครั้ง" (type the OLD password again)."""
+    client.force_login(owner)
+    body = client.get(reverse("password_change")).content.decode()
+    assert "พิมพ์รหัสผ่านใหม่ซ้ำอีกครั้ง" in body and "รหัสผ่านเดิมอีกครั้ง" not in body

@@ -258,3 +258,14 @@ def test_admin_resets_nobody_without_a_device_nor_themselves(client, org_admin, 
     assert "ของตนเอง" in response.content.decode()
     from django_otp.plugins.otp_totp.models import TOTPDevice
     assert TOTPDevice.objects.filter(user=org_admin).exists()
+
+
+def test_the_user_name_rules_are_in_thai(client, org_admin):
+    """UX re-check: "Required. 150 characters or fewer. Letters, digits and @/./+/-/_ only."
+    stood under ชื่อผู้ใช้, and a wrong name was refused in English."""
+    client.force_login(org_admin)
+    body = client.get(reverse("person-new")).content.decode()
+    assert "ใช้ได้เฉพาะตัวอักษร ตัวเลข และ @ . + - _" in body and "Required." not in body
+    refused = client.post(reverse("person-new"), {
+        "username": "สมชาย ใจดี", "first_name": "สมชาย", "role": "staff", "how": "password"})
+    assert "ชื่อผู้ใช้ไม่ถูกต้อง" in refused.content.decode()
