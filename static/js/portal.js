@@ -78,6 +78,27 @@ document.documentElement.classList.add("js");
     });
   }
 
+  // <form data-unsaved="what would be lost">: after typing in it, sending another form of the
+  // page (or leaving the page) asks first: the page that answers would not carry what was typed.
+  function unsavedGuards() {
+    document.querySelectorAll("form[data-unsaved]").forEach(function (guarded) {
+      var dirty = false;
+      document.addEventListener("input", function (event) {
+        if (event.target.form === guarded) dirty = true;
+      });
+      document.querySelectorAll("form").forEach(function (form) {
+        form.addEventListener("submit", function (event) {
+          if (form === guarded || !dirty) { dirty = false; return; }
+          if (window.confirm(guarded.dataset.unsaved)) dirty = false;
+          else event.preventDefault();
+        });
+      });
+      window.addEventListener("beforeunload", function (event) {
+        if (dirty) event.preventDefault();
+      });
+    });
+  }
+
   // An import's preview: unticking a row updates "จะนำเข้า" (new / change / same per kind).
   function importCounts() {
     var list = document.getElementById("counts");
@@ -123,6 +144,7 @@ document.documentElement.classList.add("js");
     buddhistDates();
     importCounts();
     confirmations();
+    unsavedGuards();
     menu();
     errorSummary();
     fileLimits();

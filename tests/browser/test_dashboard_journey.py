@@ -3,6 +3,7 @@ import pytest
 from demo.loader import DEMO_PASSWORD
 from indicators.years import year_in_progress
 from ita_portal.thai import thai_digits
+from tests.browser.conftest import accept_dialog
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -44,10 +45,25 @@ def test_admin_adds_closes_and_downloads_a_meeting_report(page, screenshot, demo
     page.wait_for_selector("text=บันทึกมติแล้ว")
     assert page.input_value("#notes textarea >> nth=1").startswith("ให้กองคลังรายงาน")
     screenshot("meeting-0-resolutions-saved")
+    # A resolution typed, then the attendees sent: the page asks (UX re-check: it was lost).
+    page.fill("#notes textarea >> nth=0", "มติที่ยังไม่ได้บันทึก")
+    page.fill("#id_attendees", "นายกเทศมนตรีตำบลอรุณนิคม\nปลัดเทศบาล\nผู้อำนวยการกองคลัง")
+    page.fill("#id_next_meeting_date", "2022-03-20")
+    page.remove_listener("dialog", accept_dialog)
+    asked = []
+    page.once("dialog", lambda dialog: (asked.append(dialog.message), dialog.dismiss()))
+    page.click(".minutes button:has-text('บันทึก')")
+    page.wait_for_timeout(300)
+    assert asked and asked[0].startswith("มติที่พิมพ์ไว้ยังไม่ได้บันทึก")
+    assert page.input_value("#notes textarea >> nth=0") == "มติที่ยังไม่ได้บันทึก"  # kept
+    page.click("button:has-text('บันทึกมติทั้งหมด')")
+    page.wait_for_selector("text=บันทึกมติแล้ว")
+    page.on("dialog", accept_dialog)
     page.fill("#id_attendees", "นายกเทศมนตรีตำบลอรุณนิคม\nปลัดเทศบาล\nผู้อำนวยการกองคลัง")
     page.fill("#id_next_meeting_date", "2022-03-20")
     page.click(".minutes button:has-text('บันทึก')")
     page.wait_for_selector("text=บันทึกผู้เข้าประชุมแล้ว")
+    assert page.input_value("#notes textarea >> nth=0") == "มติที่ยังไม่ได้บันทึก"
     page.set_viewport_size({"width": 390, "height": 844})
     assert page.evaluate("document.scrollingElement.scrollWidth") <= 390
     screenshot("meeting-0c-phone-390")
@@ -66,7 +82,7 @@ def test_admin_adds_closes_and_downloads_a_meeting_report(page, screenshot, demo
     subprocess.run(["pdftoppm", "-r", "70", "-png", str(pdf), str(ARTIFACTS / "meeting-pdf")],
                    check=True)
     text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout
-    assert "มอบหมายให้ติดตาม" in text and "ให้กองคลังรายงาน" in text and "หน้า ๑ จาก" in text
+    assert "มติที่ยังไม่ได้บันทึก" in text and "ให้กองคลังรายงาน" in text and "หน้า ๑ จาก" in text
     assert "นายกเทศมนตรีตำบลอรุณนิคม" in text and "กำหนดประชุมครั้งถัดไป" in text
     page.fill("#reopen-reason", "แก้ไขมติมาตรการที่ ๑ ตามที่ประธานแจ้ง")
     page.click("button:has-text('เปิดการประชุมใหม่…')")  # the confirmation is accepted
