@@ -22,7 +22,7 @@ import time
 from common import setup_django
 
 LARGE = "bench-large-200"
-KINDS = ("meeting", "close", "annual", "o42")
+KINDS = ("meeting", "close", "annual", "o42", "text-layer")
 
 
 def prepare():
@@ -69,8 +69,30 @@ def large_organization(demo):
     return org
 
 
+def text_layer(slug):
+    """The meeting report laid out once, then written with and without the /ActualText text
+    layer (ita_portal/pdf_text.py), best of three each: what the layer costs."""
+    from ita_portal.pdf import lay_out_html
+    from ita_portal.pdf_text import weasy_text
+    from organizations.models import Organization
+    from reports.meeting_document import document_html
+
+    document = lay_out_html(document_html(first_meeting(Organization.objects.get(slug=slug))))
+    wrapped, best = weasy_text.draw_first_line, {}
+    for label, draw in (("with_s", wrapped), ("without_s", wrapped.original)) * 3:
+        weasy_text.draw_first_line = draw
+        started = time.perf_counter()
+        document.write_pdf()
+        best[label] = min(best.get(label, 99), time.perf_counter() - started)
+    weasy_text.draw_first_line = wrapped
+    print(json.dumps({"pages": len(document.pages), **{k: round(v, 3) for k, v in best.items()},
+                      "text_layer_s": round(best["with_s"] - best["without_s"], 3)}))
+
+
 def child(kind, slug):
     """Render one report four times in this process; print the timings and peak memory."""
+    if kind == "text-layer":
+        return text_layer(slug)
     from organizations.models import Organization
     from reports.documents import report_pdf
     from reports.meeting_document import meeting_pdf
