@@ -77,6 +77,13 @@ def score_bars(rows, *, target, width=640, row_height=30, label_width=230):
     return mark_safe("".join(parts))
 
 
+def _point_label_y(cy, target_y):
+    """A point's value above it, or below it when the text above (its box ~12 px over the
+    baseline, 3 under) would be crossed by the target line."""
+    above = cy - 9
+    return cy + 22 if above - 14 <= target_y <= above + 5 else above
+
+
 def trend_line(points, *, target, width=640, height=220):
     """Totals over the years on record: [(year, total or None)], with the target line."""
     known = [(year, total) for year, total in points if total is not None]
@@ -96,8 +103,7 @@ def trend_line(points, *, target, width=640, height=220):
         parts.append(f'<polyline points="{path}" fill="none" stroke="{INK}" stroke-width="2"/>')
     for cx, cy, total in coords:
         colour = GOOD if total >= target else BAD
-        # above the point, or below it when above would sit on the target line
-        label_y = cy + 20 if 0 <= y(target) - (cy - 9) <= 14 else cy - 9
+        label_y = _point_label_y(cy, y(target))
         parts.append(f'<circle cx="{cx:.1f}" cy="{cy:.1f}" r="4" fill="{colour}"/>'
                      + _text(cx, label_y, _fmt(total), text_anchor="middle"))
     for k, (year, _) in enumerate(points):
