@@ -90,32 +90,21 @@ def test_refuses_a_weasyprint_it_was_not_verified_with(monkeypatch):
         pdf_text.install()
 
 
-def actual_texts(pdf_bytes):
-    """The /ActualText strings of an uncompressed PDF, decoded."""
-    return [bytes.fromhex(h.decode()).decode("utf-16-be") for h in
-            re.findall(rb"/ActualText <feff([0-9a-f]*)>", pdf_bytes)]
+def test_glyphs_other_than_pangos_are_drawn_unmarked():
+    class Stream:
+        def __init__(self):
+            self.calls = []
 
+        def show_text(self, text):
+            self.calls.append(("TJ", text))
 
-def test_a_line_is_marked_only_when_its_glyphs_would_extract_wrongly():
-    """A line whose glyphs all map to their own text (seen before, mapped right) is left as
-    WeasyPrint draws it; a line with a glyph mapped otherwise carries its text."""
-    body = "".join(f"<p>{t}</p>" for t in ("Report 2025", "Report 2025", "ดำเนินการ",
-                                           "ดำเนินการ", "การ"))
-    data = weasyprint.HTML(string=PAGE + body, base_url=STATIC_BASE).write_pdf(
-        uncompressed_pdf=True)
-    # the first "Report 2025" and "ดำเนินการ": glyphs not mapped yet when decided (marked to
-    # be safe); the second "Report 2025": left alone; the second "ดำเนินการ": its ำ is two
-    # glyphs; "การ": its า glyph was mapped to "ำ" (it ends ำ's two glyphs)
-    assert actual_texts(data) == ["Report 2025", "ดำเนินการ", "ดำเนินการ", "การ"]
+        def end_marked_content(self):
+            self.calls.append(("EMC",))
 
-
-def test_a_line_that_may_be_shortened_is_drawn_as_weasyprint_draws_it(tmp_path):
-    """Under text-overflow: ellipsis Pango may shorten the line while drawing it: it is left
-    unmarked (the portal's PDFs shorten no text) and extracts as WeasyPrint writes it."""
-    style = "width: 3cm; white-space: nowrap; overflow: hidden; text-overflow: ellipsis"
-    data = weasyprint.HTML(string=PAGE + f'<p style="{style}">Annual report of the year</p>',
-                           base_url=STATIC_BASE).write_pdf(uncompressed_pdf=True)
-    assert actual_texts(data) == []
-    path = tmp_path / "e.pdf"
-    path.write_bytes(data)
-    assert squash(pdftotext(path)).startswith("Annualreport")
+    font = type("Font", (), {"bitmap": False, "to_unicode": {}})()
+    stream = Stream()
+    proxy = pdf_text.ActualTextStream(stream, textbox=None)
+    proxy._queue = [(pdf_text.Cluster("ำ", [7, 8], font), 0),
+                    (pdf_text.Cluster("ำ", [7, 8], font), 1)]
+    proxy.show_text("<00070009>")
+    assert stream.calls == [("TJ", "<00070009>")]
