@@ -9,6 +9,7 @@ import datetime
 from decimal import Decimal
 
 from indicators.models import IndicatorScore
+from ita_portal.thai import thai_date, thai_digits
 from measures.models import Cadence, ImprovementIssue, Measure
 
 NEW, SAME, CHANGE = "new", "same", "change"
@@ -41,7 +42,7 @@ def _date(text):
 
 
 def step_label(order, name=None):
-    return f"ขั้นตอนที่ {order}" + (f" ({name})" if name else "")
+    return f"ขั้นตอนที่ {thai_digits(order)}" + (f" ({name})" if name else "")
 
 
 def find_score(organization, indicator):
@@ -73,7 +74,9 @@ def diff(obj, values):
 def _shown(value):
     if value is None:
         return ""
-    return value.isoformat() if isinstance(value, datetime.date) else str(value)
+    if isinstance(value, datetime.date):
+        return thai_date(value, short=True, digits=True)
+    return thai_digits(value) if isinstance(value, int | Decimal) else str(value)
 
 
 def measure_mark(measure, draft):

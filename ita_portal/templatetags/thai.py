@@ -1,6 +1,7 @@
 """Template filters for Thai output: thai_digits, thai_date, be_year, thai_period,
 readable_url."""
 
+import datetime
 from urllib.parse import unquote
 
 from django import template
@@ -18,9 +19,12 @@ def thai_digits(value):
 
 @register.filter
 def thai_date(value, style=""):
-    """style: '' full, 'short', 'thai' full with Thai numerals, 'short-thai'."""
+    """style: '' full, 'short', 'thai' full with Thai numerals, 'short-thai'. A date may
+    come as ISO text ("2026-10-01", as an import's plan keeps it)."""
     if not value:
         return ""
+    if isinstance(value, str):
+        value = datetime.date.fromisoformat(value)
     return thai.thai_date(value, short="short" in style, digits="thai" in style)
 
 

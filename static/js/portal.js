@@ -99,6 +99,15 @@ document.documentElement.classList.add("js");
     });
   }
 
+  // The counts are written in Thai digits, like every number on the page.
+  var THAI = "๐๑๒๓๔๕๖๗๘๙";
+  function thaiDigits(number) {
+    return String(number).replace(/[0-9]/g, function (d) { return THAI[Number(d)]; });
+  }
+  function fromThaiDigits(text) {
+    return Number(text.replace(/[๐-๙]/g, function (d) { return String(THAI.indexOf(d)); }));
+  }
+
   // An import's preview: unticking a row updates "จะนำเข้า" (new / change / same per kind).
   function importCounts() {
     var list = document.getElementById("counts");
@@ -106,14 +115,14 @@ document.documentElement.classList.add("js");
     var boxes = document.querySelectorAll("input[name=row][data-status]");
     function recount() {
       list.querySelectorAll("li[data-kind] span[data-status]").forEach(function (span) {
-        span.textContent = "0";
+        span.textContent = "๐";
       });
       boxes.forEach(function (box) {
         if (!box.checked) return;
         var kind = box.value.split(":")[0];
         var span = list.querySelector('li[data-kind="' + kind + '"] span[data-status="' +
                                       box.dataset.status + '"]');
-        if (span) span.textContent = String(Number(span.textContent) + 1);
+        if (span) span.textContent = thaiDigits(fromThaiDigits(span.textContent) + 1);
       });
     }
     boxes.forEach(function (box) { box.addEventListener("change", recount); });

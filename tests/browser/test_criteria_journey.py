@@ -7,6 +7,7 @@ import pytest
 from demo.loader import DEMO_PASSWORD
 from disclosure.models import DisclosureItem
 from indicators.models import AssessmentYear, CriteriaStatus
+from ita_portal.thai import thai_digits
 from tests.browser.conftest import accept_dialog
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -66,7 +67,8 @@ def test_operator_publishes_a_new_year_and_the_admin_moves_into_it(page, screens
     answer["accept"] = False  # "cancel" in the question: nothing moves
     page.click("button:has-text('ยืนยันย้ายเข้าปี')")
     page.wait_for_timeout(300)
-    assert asked[-1].startswith(f"ย้ายเข้าปี {new} ตามรายการนี้?") and "/rollover/" in page.url
+    assert asked[-1].startswith(f"ย้ายเข้าปี {thai_digits(new)} ตามรายการนี้?")
+    assert "/rollover/" in page.url
     assert not DisclosureItem.objects.filter(organization=demo, oit_item__year__year=new).exists()
     answer["accept"] = True
     page.click("button:has-text('ยืนยันย้ายเข้าปี')")

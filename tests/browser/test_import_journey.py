@@ -18,8 +18,8 @@ def test_admin_pastes_previews_fixes_an_owner_and_confirms(page, screenshot, dem
     screenshot("import-1-paste")
     page.click("button:has-text('อ่านเอกสารและแสดงตัวอย่าง')")
     page.wait_for_selector("h1:has-text('ตรวจก่อนนำเข้า')")
-    assert "มาตรการ ปีงบประมาณ 2566 (4)" in page.inner_text("main")
-    assert "ประเด็นที่ต้องปรับปรุง (17)" in page.inner_text("main")
+    assert "มาตรการ ปีงบประมาณ ๒๕๖๖ (๔)" in page.inner_text("main")
+    assert "ประเด็นที่ต้องปรับปรุง (๑๗)" in page.inner_text("main")
     assert "ซ้ำกับขั้นตอนก่อนหน้า" in page.inner_text("#unparsed")
     page.select_option("select[name=owner_0]", label="ตำแหน่ง: หัวหน้าหน่วยตรวจสอบภายใน")
     screenshot("import-2-preview")
@@ -101,17 +101,17 @@ def test_admin_uploads_a_pdf_sees_new_and_existing_unticks_a_row_and_confirms(
     page.click("button:has-text('อ่านเอกสารและแสดงตัวอย่าง')")
     page.wait_for_selector("h1:has-text('ตรวจก่อนนำเข้า')")
     scores = page.inner_text("#scores")
-    assert "ITA ปี 2564" in scores and "ใหม่" in scores and "มีอยู่แล้ว ไม่เปลี่ยน" in scores
-    assert "คะแนน: 83.37 → 85.00" in scores
-    assert "81.45" in page.inner_text("#result") and "B" in page.inner_text("#grade")
-    assert "มาตรการ: ใหม่ 2" in page.inner_text("#counts")
+    assert "ITA ปี ๒๕๖๔" in scores and "ใหม่" in scores and "มีอยู่แล้ว ไม่เปลี่ยน" in scores
+    assert "คะแนน: ๘๓.๓๗ → ๘๕.๐๐" in scores
+    assert "๘๑.๔๕" in page.inner_text("#result") and "B" in page.inner_text("#grade")
+    assert "มาตรการ: ใหม่ ๒" in page.inner_text("#counts")
     screenshot("import-pdf-1-preview")
     page.uncheck("input[name=row][value='measures:1']")  # leave measure 6 out
-    assert "มาตรการ: ใหม่ 1" in page.inner_text("#counts")  # the counts follow the ticks
+    assert "มาตรการ: ใหม่ ๑" in page.inner_text("#counts")  # the counts follow the ticks
     screenshot("import-pdf-2-unticked")
     page.click("button:has-text('ยืนยันการนำเข้า')")
     page.wait_for_selector("#batch-state:has-text('นำเข้าแล้ว')")
-    assert "ไม่นำเข้าตามที่เลือก: 1 รายการ" in page.inner_text("#summary")
+    assert "ไม่นำเข้าตามที่เลือก: ๑ รายการ" in page.inner_text("#summary")
     screenshot("import-pdf-3-done")
     org = demo
     assert Measure.objects.filter(organization=org, fiscal_year=2565, number=5).exists()

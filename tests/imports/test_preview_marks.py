@@ -42,13 +42,13 @@ def test_marks_new_unchanged_and_changed_with_old_and_new(client, criteria, org,
     client.force_login(org_admin)
     batch, url = upload(client, edited)
     page = client.get(url).content.decode()
-    assert "คะแนนรายตัวชี้วัด ITA ปี 2565" in page and "คะแนน (2565)" in page
-    assert "คะแนน: 97.68 → 98.01" in page
-    assert "วันสิ้นสุด: 2023-03-31 → 2023-06-30" in page
+    assert "คะแนนรายตัวชี้วัด ITA ปี ๒๕๖๕" in page and "คะแนน (๒๕๖๕)" in page
+    assert "คะแนน: ๙๗.๖๘ → ๙๘.๐๑" in page
+    assert "วันสิ้นสุด: ๓๑ มี.ค. ๖๖ → ๓๐ มิ.ย. ๖๖" in page
     assert page.count("มีอยู่แล้ว ไม่เปลี่ยน") >= 10
     counts = re.sub(r"<[^>]+>", "", page[page.index('id="counts"'):])
-    assert "คะแนน: ใหม่ 0 · เปลี่ยน 1 · มีอยู่แล้ว ไม่เปลี่ยน 9" in counts
-    assert "มาตรการ: ใหม่ 0 · เปลี่ยน 1 · มีอยู่แล้ว ไม่เปลี่ยน 1" in counts
+    assert "คะแนน: ใหม่ ๐ · เปลี่ยน ๑ · มีอยู่แล้ว ไม่เปลี่ยน ๙" in counts
+    assert "มาตรการ: ใหม่ ๐ · เปลี่ยน ๑ · มีอยู่แล้ว ไม่เปลี่ยน ๑" in counts
     assert page.index('id="measures"') < page.index("ยืนยันการนำเข้า")  # confirm after content
 
 
@@ -80,7 +80,7 @@ def test_the_preview_lists_what_cannot_be_read(client, criteria, org_admin):
     batch, url = upload(client, corpus.text("numbered_2565.txt"))
     page = client.get(url).content.decode()
     assert "องค์การบริหารส่วนตำบลโคกสูง" in page[page.index('id="unparsed"'):]
-    assert "ข้อเสนอแนะจาก ป.ป.ช. (2)" in page and "81.30" in page and ">B<" in page
+    assert "ข้อเสนอแนะจาก ป.ป.ช. (๒)" in page and "๘๑.๓๐" in page and ">B<" in page
 
 
 def test_steps_and_owners_of_a_measure_already_there_change_and_undo(client, criteria, org,
@@ -97,9 +97,9 @@ def test_steps_and_owners_of_a_measure_already_there_change_and_undo(client, cri
     batch, url = upload(client, edited)
     page = client.get(url).content.decode()
     assert "ผู้รับผิดชอบตามเอกสาร: กองคลัง → กองคลัง, สำนักปลัดเทศบาล" in page
-    assert ("ขั้นตอนที่ 2 วิธีดำเนินการ: เผยแพร่บนเว็บไซต์หลักของเทศบาลภายในวันที่ 10"
+    assert ("ขั้นตอนที่ ๒ วิธีดำเนินการ: เผยแพร่บนเว็บไซต์หลักของเทศบาลภายในวันที่ 10"
             in page)
-    assert "ขั้นตอนที่ 3:  → รายงานผลต่อผู้บริหารทุกไตรมาส" in page
+    assert "ขั้นตอนที่ ๓:  → รายงานผลต่อผู้บริหารทุกไตรมาส" in page
     batch = apply(batch=batch, mapping=new_owners(batch), by=org_admin)
     measure.refresh_from_db()
     steps = list(measure.steps.order_by("order").values_list("text", flat=True))

@@ -3,6 +3,7 @@ and counts in Thai digits; only codes that carry Latin letters (O1, IIT, ITA) an
 Arabic ones."""
 
 import re
+from pathlib import Path
 
 import pytest
 from django.urls import reverse
@@ -39,4 +40,37 @@ def test_pages_write_numbers_in_thai_digits(client, criteria, username):
         assert response.status_code == 200, name
         if numbers := arabic_numbers(response.content.decode()):
             found[name] = numbers[:5]
+    assert found == {}
+
+
+@pytest.mark.django_db
+def test_meetings_reports_and_an_import_preview_with_rows_use_thai_digits(client, criteria):
+    """UX re-check: with rows in them, the meeting list ("1/2570", "15 ธันวาคม 2569"), the
+    reports list ("2570 · 2 ธ.ค. 69 · (3 หน้า)") and an import preview wrote Arabic digits
+    (the demo has no meeting, export or import, so the test above saw none)."""
+    import datetime
+
+    from django.core.files.base import ContentFile
+
+    from imports.services import preview
+    from reports.models import Committee, Meeting, ReportExport
+
+    org, _, _ = load_demo()
+    admin = User.objects.get(username="admin")
+    Meeting.objects.create(organization=org, committee=Committee.objects.filter(
+        organization=org).first(), fiscal_year=2570, number=1, date=datetime.date(2026, 12, 15))
+    export = ReportExport.objects.create(organization=org, kind="annual", fiscal_year=2570,
+                                         requested_by=admin, pages=3)
+    export.file.save("annual.pdf", ContentFile(b"%PDF-1.4"))
+    seed = (Path(__file__).resolve().parents[2] / "fixtures" / "seed" / "arun_nikhom_o42.txt")
+    batch = preview(organization=org, fiscal_year=2565, data=seed.read_bytes(),
+                    filename="seed.txt", by=admin)
+    client.force_login(admin)
+    found = {}
+    for url in (reverse("meeting-list"), reverse("report-list"),
+                reverse("import-batch", args=[batch.pk])):
+        body = client.get(url).content.decode()
+        # the seed document's own text is shown as written ("ข้อ 0๒๗" is in it)
+        if numbers := [n for n in arabic_numbers(body) if "0๒๗" not in n]:
+            found[url] = numbers[:5]
     assert found == {}
