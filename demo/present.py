@@ -3,14 +3,17 @@
 The seed's real ITA 2564 result and fiscal-2565 measures stay as history. On top of them:
 sample official results for the other years up to the one before the year in progress (for
 trends), the year in progress's checklist partly answered, and the seed's unfinished measures
-carried into the current fiscal year and in progress. Idempotent.
+carried into the current fiscal year, two in progress, one already overdue and one due within
+weeks (deadlines relative to today). Idempotent.
 """
 
+import datetime
 import json
 from decimal import Decimal
 from pathlib import Path
 
 from django.conf import settings
+from django.utils import timezone
 
 from disclosure.models import DisclosureItem, ItemStatus
 from disclosure.services import ensure_checklist, item_write
@@ -71,8 +74,18 @@ def _carry(org, admin, spec):
                                  carried_to__isnull=True).order_by("fiscal_year", "number")
     for measure in old:
         new = carry_measure(measure=measure, fiscal_year=current, by=admin)
+        _set_end(org, admin, new, spec.get("end_in_days", {}).get(str(measure.number)))
         if measure.number in spec["in_progress"]:
             percent = spec["percent"][spec["in_progress"].index(measure.number)]
             measure_set_status(measure=new, status=Status.IN_PROGRESS, by=admin,
                                note=spec["note"])
             measure_save(organization=org, measure=new, fields={"percent": percent}, by=admin)
+
+
+def _set_end(org, admin, measure, days):
+    """A sample deadline relative to today (one already passed, one coming), so the demo's
+    committee sees what is behind and what is due."""
+    if days is None:
+        return
+    end = max(measure.start_date, timezone.localdate() + datetime.timedelta(days=days))
+    measure_save(organization=org, measure=measure, fields={"end_date": end}, by=admin)

@@ -35,7 +35,7 @@ def broken_syllables(page):
 def test_projector_leads_with_what_is_behind(page, screenshot, demo, log_in, live_server):
     log_in("committee", DEMO_PASSWORD)
     page.set_viewport_size({"width": 1366, "height": 768})
-    page.goto(f"{live_server.url}/dashboard/?year=2565&meeting=1")
+    page.goto(f"{live_server.url}/dashboard/?meeting=1")  # the year in progress
     page.wait_for_selector("body.meeting")
     page.screenshot(path=str(screenshot("projector-0-full").parent / "projector-1366x768-1.png"))
     overdue = page.locator("table.overdue").bounding_box()
