@@ -14,7 +14,7 @@ from organizations.scoping import visible_organizations
 
 
 def _rows(page):
-    return [(entry, audit_trail.changes(entry)) for entry in page.object_list]
+    return audit_trail.rows(page.object_list)
 
 
 @login_required
