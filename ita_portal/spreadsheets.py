@@ -15,6 +15,7 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+DATE_FORMAT = "[$-th-TH,107]d/m/yyyy;@"  # a date cell Excel shows in the Thai (B.E.) calendar
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
@@ -64,6 +65,8 @@ def xlsx_response(headers, rows, filename, *, title, widths):
     for row in sheet.iter_rows(min_row=2):
         for cell in row:
             cell.alignment = Alignment(wrap_text=True, vertical="top")
+            if cell.is_date:
+                cell.number_format = DATE_FORMAT
     protect_formulas(sheet)
     buffer = io.BytesIO()
     book.save(buffer)

@@ -15,10 +15,10 @@ def measure_rows(measures):
     for m in measures:
         yield [
             m.number, m.title, ", ".join(str(i.number) for i in m.indicators.all()),
-            owner_names(m), m.start_date.isoformat(), m.end_date.isoformat(),
+            owner_names(m), m.start_date, m.end_date,  # date cells in XLSX, ISO in CSV
             thai_period(m.start_date, m.end_date, m.fiscal_year), m.get_status_display(),
             "ใช่" if m.is_overdue else "", m.percent,
-            local_date(m.last_update_at).isoformat() if m.last_update_at else "",
+            local_date(m.last_update_at) if m.last_update_at else "",
         ]
 
 

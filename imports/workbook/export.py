@@ -16,7 +16,7 @@ from disclosure.selectors import active_links_prefetch
 from disclosure.services import ensure_checklist
 from imports.workbook import layout, records
 from indicators.years import year_in_progress
-from ita_portal.spreadsheets import protect_formulas
+from ita_portal.spreadsheets import DATE_FORMAT, protect_formulas
 from measures.models import Cadence, ImprovementIssue, Measure, MeasureStep
 from organizations.models import Department, Position
 
@@ -72,7 +72,7 @@ def _data_sheet(book, sheet, rows):
         ws.column_dimensions[letter].width = column.width
         if column.kind == "date":
             for (cell,) in ws.iter_rows(min_row=2, min_col=index, max_col=index):
-                cell.number_format = layout.DATE_FORMAT
+                cell.number_format = DATE_FORMAT
         if column.key == "cadence":
             _choices(ws, letter, [label for _, label in Cadence.choices])
         if sheet.key == "owners" and column.key == "kind":

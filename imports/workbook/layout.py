@@ -94,7 +94,6 @@ OIT = Sheet("oit", "รายการ OIT", (
 ))
 SHEETS = (OWNERS, ISSUES, MEASURES, STEPS, OIT)
 OWNER_KINDS = {"สำนัก/กอง": "department", "ตำแหน่ง": "position"}
-DATE_FORMAT = "[$-th-TH,107]d/m/yyyy;@"  # Excel shows the Thai (B.E.) calendar
 _DATE_TEXT = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
 _ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 

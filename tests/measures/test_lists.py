@@ -8,6 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from openpyxl import load_workbook
 
+from ita_portal.spreadsheets import DATE_FORMAT
 from measures.models import Measure
 from measures.selectors import my_measures
 from tests.measures.conftest import make_measure
@@ -87,6 +88,12 @@ def test_xlsx_export_has_thai_headers_and_the_rows(client, owner, spread):
     rows = list(sheet.iter_rows(values_only=True))
     assert rows[0][:2] == ("ที่", "มาตรการ/แนวทาง")
     assert sorted(r[0] for r in rows[1:]) == [1, 2, 3, 5]
+    # dates are date cells in the Thai calendar (UX re-check: they were text '2026-10-01')
+    column = rows[0].index("วันเริ่ม") + 1
+    starts = [sheet.cell(row=r, column=column) for r in range(2, len(rows) + 1)]
+    assert all(c.is_date and c.number_format == DATE_FORMAT for c in starts)
+    first = next(c for c, r in zip(starts, rows[1:], strict=True) if r[0] == 1)
+    assert first.value.date() == spread["overdue"].start_date
 
 
 def count_queries(client, url):
