@@ -4,6 +4,7 @@ from django import forms
 from django.forms import inlineformset_factory
 
 from indicators.models import Indicator
+from indicators.years import year_in_progress
 from ita_portal.bounds import check_form_ranges
 from ita_portal.thai import thai_digits
 from measures.models import ImprovementIssue, Measure, MeasureStep
@@ -18,6 +19,13 @@ def indicator_label(indicator):
     """Each assessment year has its own indicators with the same names: say whose they are."""
     return thai_digits(f"ITA {indicator.year.year} · ตัวชี้วัดที่ {indicator.number} "
                        ) + indicator.name_th
+
+def _as_year(value):
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
+
 
 class OrganizationScopedForm(forms.ModelForm):
     """Limits every choice (owners, indicators, issues) to the admin's organisation."""
@@ -53,12 +61,27 @@ class MeasureForm(OrganizationScopedForm):
         super().__init__(*args, organization=organization, **kwargs)
         self.fields["issues"].queryset = ImprovementIssue.objects.filter(
             organization=organization).select_related("indicator")
-        self.fields["indicators"].queryset = Indicator.objects.select_related("year").order_by(
-            "-year__year", "number")
+        self.fields["indicators"].queryset = self._indicator_choices()
         self.fields["indicators"].label_from_instance = indicator_label
+        self.fields["indicators"].widget = forms.CheckboxSelectMultiple()
+        self.fields["indicators"].widget.choices = self.fields["indicators"].choices
         self.fields["issues"].required = self.fields["indicators"].required = False
         if self.instance.pk:
             self.fields["version"].initial = self.instance.version
+
+    def _indicator_choices(self):
+        """The indicators of the measure's fiscal year and of the result it answers (the year
+        before; the latest two with criteria when the year has none yet), and any it is linked
+        to already: not every year's (UX re-check: 80 names in a four-line list)."""
+        year = _as_year(self.data.get(self.add_prefix("fiscal_year")) if self.is_bound
+                        else None) or self.instance.fiscal_year or _as_year(
+            self.initial.get("fiscal_year")) or year_in_progress()
+        linked = self.instance.indicators.all() if self.instance.pk else Indicator.objects.none()
+        years = (Indicator.objects.filter(year__year__lte=year).order_by("-year__year")
+                 .values_list("year__year", flat=True).distinct()[:2])  # if none yet for it
+        return (Indicator.objects.filter(year__year__in=list(years))
+                | Indicator.objects.filter(pk__in=linked.values("pk"))).select_related(
+            "year").order_by("-year__year", "number")
 
     def clean(self):
         data = super().clean()
@@ -95,6 +118,20 @@ class IssueForm(OrganizationScopedForm):
         self.fields["indicator"].queryset = Indicator.objects.select_related("year").order_by(
             "-year__year", "number")
         self.fields["indicator"].label_from_instance = indicator_label
+
+    def _indicator_choices(self):
+        """The indicators of the measure's fiscal year and of the result it answers (the year
+        before; the latest two with criteria when the year has none yet), and any it is linked
+        to already: not every year's (UX re-check: 80 names in a four-line list)."""
+        year = _as_year(self.data.get(self.add_prefix("fiscal_year")) if self.is_bound
+                        else None) or self.instance.fiscal_year or _as_year(
+            self.initial.get("fiscal_year")) or year_in_progress()
+        linked = self.instance.indicators.all() if self.instance.pk else Indicator.objects.none()
+        years = (Indicator.objects.filter(year__year__lte=year).order_by("-year__year")
+                 .values_list("year__year", flat=True).distinct()[:2])  # if none yet for it
+        return (Indicator.objects.filter(year__year__in=list(years))
+                | Indicator.objects.filter(pk__in=linked.values("pk"))).select_related(
+            "year").order_by("-year__year", "number")
 
     def clean(self):
         data = super().clean()

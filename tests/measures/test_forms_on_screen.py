@@ -8,7 +8,8 @@ import pytest
 from django.conf import settings
 from django.urls import reverse
 
-from measures.models import ProgressUpdate, Status
+from ita_portal.thai import thai_digits
+from measures.models import Measure, ProgressUpdate, Status
 from tests.measures.test_views import update_post
 
 pytestmark = pytest.mark.django_db
@@ -96,10 +97,22 @@ def test_the_measure_list_draws_the_fiscal_year_timeline(client, owner, measure)
     assert "แผนเวลา ปีงบประมาณ ๒๕๗๐ (ต.ค.–ก.ย.)" in body and 'class="timeline-chart"' in body
 
 
-def test_the_indicator_picker_names_each_year(client, org_admin, criteria):
+def test_the_indicator_picker_names_each_year(client, org_admin, criteria, org):
+    """The measure's fiscal year and the result it answers, each indicator named with its
+    year, as boxes to tick (UX re-check: 80 names of every year in a four-line list)."""
+    from indicators.years import year_in_progress
+    from tests.measures.conftest import make_measure
+
     client.force_login(org_admin)
     body = client.get(reverse("measure-create")).content.decode()
-    options = re.findall(r'<option value="\d+"[^>]*>(ITA [^<]+)</option>', body)
-    assert "ITA ๒๕๖๖ · ตัวชี้วัดที่ ๑ การปฏิบัติหน้าที่" in options
-    assert "ITA ๒๕๖๔ · ตัวชี้วัดที่ ๑ การปฏิบัติหน้าที่" in options
-    assert len(options) == len(set(options))
+    labels = re.findall(r'type="checkbox" name="indicators"[^>]*>\s*(ITA [^<]+)</label>', body)
+    now = year_in_progress()
+    assert {label.split(" · ")[0] for label in labels} == {
+        f"ITA {thai_digits(now)}", f"ITA {thai_digits(now - 1)}"}
+    assert f"ITA {thai_digits(now)} · ตัวชี้วัดที่ ๑ การปฏิบัติหน้าที่" in labels
+    assert len(labels) == len(set(labels))
+    old = make_measure(org, 7)
+    Measure.objects.filter(pk=old.pk).update(fiscal_year=2565)
+    body = client.get(reverse("measure-edit", args=[old.pk])).content.decode()
+    labels = re.findall(r'type="checkbox" name="indicators"[^>]*>\s*(ITA [^<]+)</label>', body)
+    assert {label.split(" · ")[0] for label in labels} == {"ITA ๒๕๖๕", "ITA ๒๕๖๔"}
