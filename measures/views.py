@@ -44,7 +44,7 @@ from measures.services import (
     step_set_done,
 )
 from measures.tables import MeasureTable
-from measures.workflow import allowed_targets
+from measures.workflow import aside_targets
 from organizations.scoping import require_member
 
 
@@ -119,11 +119,11 @@ def _detail_context(request, measure, can_edit, **forms):
             and can_approve_measure(request.user, measure)):
         context.setdefault("approval_form", ApprovalForm(initial={"version": measure.version}))
     if can_edit:
-        targets = allowed_targets(measure.status, manager)
+        targets = set(aside_targets(measure.status, manager))
         context.setdefault("update_form", ProgressUpdateForm(measure=measure, is_admin=manager))
         context.setdefault("status_form", StatusForm(initial={"version": measure.version}))
         context["status_targets"] = [c for c in context["status_form"].fields["status"].choices
-                                     if c[0] in targets]
+                                     if c[0] in targets]  # beside the progress report
     return context
 
 

@@ -30,6 +30,14 @@ def allowed_targets(from_status, is_admin):
     return targets
 
 
+def aside_targets(from_status, is_admin):
+    """The moves that are not a progress report: putting a measure on hold or cancelling it
+    (each with its reason) and reopening a closed one. The page offers these apart; moving on
+    (in progress, done) is what a progress report does."""
+    return {to for to in allowed_targets(from_status, is_admin)
+            if to in NOTE_REQUIRED_TO or is_reopening(from_status, to)}
+
+
 def transition_problem(from_status, to_status, is_admin, note):
     """A Thai sentence saying why the move is refused, or None when it is allowed."""
     if from_status == to_status:

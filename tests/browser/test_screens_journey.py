@@ -111,6 +111,7 @@ def test_cancelling_a_measure_asks_first_and_says_what_happens(page, demo, log_i
     page.remove_listener("dialog", accept_dialog)
     asked = []
     page.on("dialog", lambda dialog: (asked.append(dialog.message), dialog.dismiss()))
+    page.click("#status summary")  # apart from the progress report, folded
     page.select_option("#id_new_status", "cancelled")
     page.fill("#id_status_note", "ซ้ำกับมาตรการที่ ๑")
     page.click("#status button[type=submit]")

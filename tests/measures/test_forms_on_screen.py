@@ -116,3 +116,25 @@ def test_the_indicator_picker_names_each_year(client, org_admin, criteria, org):
     body = client.get(reverse("measure-edit", args=[old.pk])).content.decode()
     labels = re.findall(r'type="checkbox" name="indicators"[^>]*>\s*(ITA [^<]+)</label>', body)
     assert {label.split(" · ")[0] for label in labels} == {"ITA ๒๕๖๕", "ITA ๒๕๖๔"}
+
+
+def aside_statuses(body):
+    select = re.search(r'<select name="status" id="id_new_status">(.*?)</select>', body, re.S)
+    return re.findall(r'<option value="(\w+)"', select.group(1)) if select else []
+
+
+@pytest.mark.parametrize(("status", "name", "offered"), [
+    (Status.IN_PROGRESS, "owner", ["on_hold"]),
+    (Status.IN_PROGRESS, "org_admin", ["on_hold", "cancelled"]),
+    (Status.DONE, "owner", ["in_progress"]),
+])
+def test_the_status_form_only_holds_cancels_or_reopens(client, personas, measure, status, name,
+                                                        offered):
+    """UX re-check 1.4: two forms offered the same moves; moving on is the progress report,
+    the form beside it holds, cancels (each with a reason) or reopens."""
+    measure.status = status
+    measure.save()
+    client.force_login(personas[name])
+    body = client.get(reverse("measure-detail", args=[measure.pk])).content.decode()
+    assert aside_statuses(body) == offered
+    assert "พักไว้ ยกเลิก หรือเปิดมาตรการใหม่" in body
