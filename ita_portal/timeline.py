@@ -76,7 +76,7 @@ def _row(frame, row, y, today, label_chars):
 def fiscal_timeline(rows, fiscal_year, today, width=960, label_width=300, row_height=26):
     """One SVG for the fiscal year `fiscal_year` (B.E.) and the given rows."""
     first, last = fiscal_year_bounds(fiscal_year)
-    frame, top = Frame(first, last, label_width, width - 10), 34
+    frame, top = Frame(first, last, label_width, width - 10), 46  # title, today, months
     height = top + row_height * max(len(rows), 1) + 8
     parts = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
              f'role="img" aria-label="แผนเวลามาตรการ ปีงบประมาณ {thai_digits(fiscal_year)}" '
@@ -89,9 +89,11 @@ def fiscal_timeline(rows, fiscal_year, today, width=960, label_width=300, row_he
         parts += _row(frame, row, top + 4 + k * row_height, today, label_chars)
     if first <= today <= last:
         x = frame.x(today)
+        # on the title's line, above the months' (it sat on a month's name); inside the chart
+        anchor = ' text-anchor="end"' if x > width - 110 else ""
         parts.append(f'<line x1="{x:.1f}" x2="{x:.1f}" y1="{top - 4}" y2="{height}" '
-                     f'stroke="{TODAY}" stroke-width="2"/><text x="{x + 4:.1f}" y="16" '
-                     f'fill="{TODAY}">วันนี้ {thai_digits(today.day)} '
+                     f'stroke="{TODAY}" stroke-width="2"/><text x="{x + (-4 if anchor else 4):.1f}"'
+                     f' y="16" fill="{TODAY}"{anchor}>วันนี้ {thai_digits(today.day)} '
                      f"{MONTHS_TH_SHORT[today.month - 1]}</text>")
     parts.append("</svg>")
     return mark_safe("".join(parts))

@@ -41,3 +41,16 @@ def test_no_arabic_digit_is_drawn_and_labels_are_escaped():
 def test_long_lists_are_split_for_paper():
     assert [len(c) for c in chunks(list(range(60)), 25)] == [25, 25, 10]
     assert chunks([], 25) == [[]]
+
+
+def test_the_today_label_keeps_off_the_months_and_inside_the_chart():
+    """UX re-check: "วันนี้ ๒ ธ.ค." sat on the "ธ.ค." month label."""
+    label = re.compile(r'<text x="([\d.]+)" y="([\d.]+)" fill="[^"]+"( text-anchor="end")?'
+                       r'>วันนี้ ')
+    months_y = min(float(y) for y in re.findall(r'<text x="[\d.]+" y="([\d.]+)" text-anchor='
+                                                r'"middle">[^<]+</text>',
+                                                fiscal_timeline([], 2570, D(2026, 12, 2))))
+    for today in (D(2026, 10, 1), D(2026, 12, 2), D(2027, 9, 30)):
+        x, y, end = label.search(fiscal_timeline([], 2570, today)).groups()
+        assert float(y) + 3 < months_y - 11  # its text box ends above the months' boxes
+        assert (float(x) <= 960 - 4) and (end or float(x) + 90 <= 960)
