@@ -223,8 +223,10 @@ async def check_url_async(url, domains, *, timeout=10.0, max_redirects=5, allowe
 
 
 def check_url(url, domains, **options):
-    """`check_url_async` for a caller without an event loop (one link, a test)."""
-    return asyncio.run(check_url_async(url, domains, **options))
+    """`check_url_async` for a synchronous caller (one link, a test), on the checker's own
+    loop and thread: the caller's thread may have a loop running already (Playwright's)."""
+    [(_, result)] = check_many([(0, url, domains)], concurrency=1, **options)
+    return result
 
 
 def check_many(jobs, **options):

@@ -191,3 +191,15 @@ def test_checks_in_flight_stay_within_the_open_files_allowed(monkeypatch, limits
     monkeypatch.setattr(checker.resource, "setrlimit", lambda kind, value: calls.append(value))
     assert checker.sockets_allowed(1024) == allowed
     assert calls == ([raised_to] if raised_to else [])
+
+
+def test_a_check_runs_where_an_event_loop_is_already_running(site):
+    """Playwright's sync API keeps a loop running in the test thread (CI ran the browser tests
+    first and every check failed with "asyncio.run() cannot be called from a running event
+    loop"): the checker runs on its own loop and thread."""
+    import asyncio
+
+    async def inside():
+        return check(site + "/ok")
+
+    assert asyncio.run(inside()).outcome == "ok"
