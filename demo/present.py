@@ -3,8 +3,9 @@
 The seed's real ITA 2564 result and fiscal-2565 measures stay as history. On top of them:
 sample official results for the other years up to the one before the year in progress (for
 trends), the year in progress's checklist partly answered, and the seed's unfinished measures
-carried into the current fiscal year, two in progress, one already overdue and one due within
-weeks (deadlines relative to today). Idempotent.
+carried into the current fiscal year, two in progress with a progress report each, one already
+overdue and one due within weeks (deadlines relative to today), and the committee's next
+meeting of the year. Idempotent.
 """
 
 import datetime
@@ -20,10 +21,12 @@ from disclosure.services import ensure_checklist, item_write
 from indicators.criteria_loader import upsert
 from indicators.models import AssessmentYear, Indicator, IndicatorScore
 from indicators.years import default_year, year_in_progress
+from ita_portal.thai import fiscal_year_bounds
 from measures.models import Measure, Status
 from measures.rollover import carry_measure
-from measures.services import measure_save, measure_set_status
+from measures.services import UpdateInput, measure_save, progress_update_create
 from organizations.models import Position
+from reports.models import Committee, Meeting
 
 SAMPLE_FILE = Path(settings.BASE_DIR) / "fixtures" / "demo" / "arun_nikhom_sample.json"
 
@@ -77,9 +80,8 @@ def _carry(org, admin, spec):
         _set_end(org, admin, new, spec.get("end_in_days", {}).get(str(measure.number)))
         if measure.number in spec["in_progress"]:
             percent = spec["percent"][spec["in_progress"].index(measure.number)]
-            measure_set_status(measure=new, status=Status.IN_PROGRESS, by=admin,
-                               note=spec["note"])
-            measure_save(organization=org, measure=new, fields={"percent": percent}, by=admin)
+            _report(new, admin, percent, spec["note"])
+    _meeting(org, current, spec.get("meeting"))
 
 
 def _set_end(org, admin, measure, days):
@@ -89,3 +91,24 @@ def _set_end(org, admin, measure, days):
         return
     end = max(measure.start_date, timezone.localdate() + datetime.timedelta(days=days))
     measure_save(organization=org, measure=measure, fields={"end_date": end}, by=admin)
+
+
+def _report(measure, admin, percent, note):
+    """A sample progress report a week ago: the measure in progress, with its history."""
+    day = max(measure.start_date, timezone.localdate() - datetime.timedelta(days=7))
+    progress_update_create(measure=measure, by=admin, expected_version=measure.version,
+                           data=UpdateInput(reported_on=day, note=note, percent=percent,
+                                            status=Status.IN_PROGRESS, files=[], urls=[]))
+
+
+def _meeting(org, fiscal_year, spec):
+    """The committee's next meeting of the year in progress (open: its agenda is live)."""
+    committee = Committee.objects.filter(organization=org).order_by("order", "pk").first()
+    if not spec or committee is None:
+        return
+    _, last = fiscal_year_bounds(fiscal_year)
+    day = min(last, timezone.localdate() + datetime.timedelta(days=spec["in_days"]))
+    Meeting.objects.get_or_create(organization=org, committee=committee,
+                                  fiscal_year=fiscal_year, number=1,
+                                  defaults={"date": day, "place": spec["place"],
+                                            "agenda": spec["agenda"]})

@@ -57,8 +57,9 @@ def test_meetings_reports_and_an_import_preview_with_rows_use_thai_digits(client
 
     org, _, _ = load_demo()
     admin = User.objects.get(username="admin")
-    Meeting.objects.create(organization=org, committee=Committee.objects.filter(
-        organization=org).first(), fiscal_year=2570, number=1, date=datetime.date(2026, 12, 15))
+    Meeting.objects.get_or_create(  # the demo has the next meeting of the year in progress
+        organization=org, committee=Committee.objects.filter(organization=org).first(),
+        fiscal_year=2570, number=1, defaults={"date": datetime.date(2026, 12, 15)})
     export = ReportExport.objects.create(organization=org, kind="annual", fiscal_year=2570,
                                          requested_by=admin, pages=3)
     export.file.save("annual.pdf", ContentFile(b"%PDF-1.4"))
