@@ -51,6 +51,8 @@ def test_projector_leads_with_what_is_behind(page, screenshot, demo, log_in, liv
     assert page.evaluate("document.scrollingElement.scrollWidth") <= 390
     label = page.locator(".chart svg text").first.bounding_box()
     assert label["height"] >= 9, "chart text stays readable on a phone"
+    # the timeline at its own size, scrolling in its card (UX re-check: 7-8 px text)
+    assert page.locator("svg.timeline-chart text").first.bounding_box()["height"] >= 12
     screenshot("phone-dashboard-390")
 
 
