@@ -200,6 +200,10 @@ def test_a_check_runs_where_an_event_loop_is_already_running(site):
     import asyncio
 
     async def inside():
-        return check(site + "/ok")
+        return check(site + "/ok")  # a synchronous call while this thread's loop runs
 
-    assert asyncio.run(inside()).outcome == "ok"
+    results = []  # in a thread of its own: the test's thread may have Playwright's loop
+    thread = threading.Thread(target=lambda: results.append(asyncio.run(inside())))
+    thread.start()
+    thread.join()
+    assert [r.outcome for r in results] == ["ok"]
