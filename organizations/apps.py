@@ -7,7 +7,7 @@ class OrganizationsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from organizations import twofactor  # noqa: F401 (signal receivers)
+        from organizations import admin_names, twofactor  # noqa: F401 (signal receivers)
         from organizations.audit import track
         from organizations.models import Department, Organization, Position, User
 
@@ -15,3 +15,4 @@ class OrganizationsConfig(AppConfig):
         track(Department, "organization_id")
         track(Position, "organization_id")
         track(User, "organization_id")
+        admin_names.apply()
