@@ -119,20 +119,6 @@ class IssueForm(OrganizationScopedForm):
             "-year__year", "number")
         self.fields["indicator"].label_from_instance = indicator_label
 
-    def _indicator_choices(self):
-        """The indicators of the measure's fiscal year and of the result it answers (the year
-        before; the latest two with criteria when the year has none yet), and any it is linked
-        to already: not every year's (UX re-check: 80 names in a four-line list)."""
-        year = _as_year(self.data.get(self.add_prefix("fiscal_year")) if self.is_bound
-                        else None) or self.instance.fiscal_year or _as_year(
-            self.initial.get("fiscal_year")) or year_in_progress()
-        linked = self.instance.indicators.all() if self.instance.pk else Indicator.objects.none()
-        years = (Indicator.objects.filter(year__year__lte=year).order_by("-year__year")
-                 .values_list("year__year", flat=True).distinct()[:2])  # if none yet for it
-        return (Indicator.objects.filter(year__year__in=list(years))
-                | Indicator.objects.filter(pk__in=linked.values("pk"))).select_related(
-            "year").order_by("-year__year", "number")
-
     def clean(self):
         data = super().clean()
         check_form_ranges(self, years=["fiscal_year"], smalls=["order"])
