@@ -5,33 +5,9 @@ each entry is a card, with no sideways scrolling. Screenshots in test-artifacts/
 import pytest
 
 from demo.loader import DEMO_PASSWORD
-from tests.reports.pdfcheck import line_end_allowed
+from tests.browser.test_screens_journey import broken_syllables
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-# Where Chromium wrapped the text of each element the selector finds: offsets in its text.
-LINE_BREAKS = """selector => [...document.querySelectorAll(selector)].map(cell => {
-  const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
-  let text = "", breaks = [], lastTop = null, node;
-  while ((node = walker.nextNode())) {
-    for (let i = 0; i < node.data.length; i++) {
-      const range = document.createRange();
-      range.setStart(node, i); range.setEnd(node, i + 1);
-      const rect = range.getClientRects()[0];
-      if (rect && lastTop !== null && rect.top > lastTop + 4) breaks.push(text.length);
-      if (rect) lastTop = rect.top;
-      text += node.data[i];
-    }
-  }
-  return [text, breaks];
-})"""
-
-
-def broken_words(page, selector):
-    return [f"{text[:at][-10:]}/{text[at:][:10]}"
-            for text, breaks in page.evaluate(LINE_BREAKS, selector)
-            for at in breaks if not line_end_allowed(text[:at], text[at:])]
-
 
 def open_history(page, log_in, live_server, width):
     log_in("admin", DEMO_PASSWORD)
@@ -43,7 +19,7 @@ def open_history(page, log_in, live_server, width):
 def test_history_on_a_desktop_wraps_between_words(page, screenshot, demo, log_in, live_server):
     open_history(page, log_in, live_server, 1280)
     screenshot("audit-1280", full_page=False)
-    assert broken_words(page, "table.trail th, table.trail td") == []
+    assert broken_syllables(page, "table.trail th, table.trail td") == []
     header = page.locator("table.trail th:text-is('การกระทำ')").bounding_box()
     first_header = page.locator("table.trail th").first.bounding_box()
     assert header["height"] == first_header["height"], "one line, like 'เมื่อ'"
@@ -56,4 +32,4 @@ def test_history_on_a_phone_is_cards(page, screenshot, demo, log_in, live_server
     screenshot("audit-390", full_page=False)
     assert not page.is_visible("table.trail thead")
     assert page.evaluate("document.scrollingElement.scrollWidth") <= 390
-    assert broken_words(page, "table.trail td:not(:last-child)") == []
+    assert broken_syllables(page, "table.trail td:not(:last-child)") == []

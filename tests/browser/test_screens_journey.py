@@ -9,8 +9,8 @@ from tests.reports.pdfcheck import line_end_allowed
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-# Where Chromium wrapped the text of each table cell: offsets in the cell's text.
-LINE_BREAKS = """() => [...document.querySelectorAll("main td")].map(cell => {
+# Where Chromium wrapped the text of each element the selector finds: offsets in its text.
+LINE_BREAKS = """selector => [...document.querySelectorAll(selector)].map(cell => {
   const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
   let text = "", breaks = [], lastTop = null, node;
   while ((node = walker.nextNode())) {
@@ -27,8 +27,9 @@ LINE_BREAKS = """() => [...document.querySelectorAll("main td")].map(cell => {
 })"""
 
 
-def broken_syllables(page):
-    return [f"{text[:at][-10:]}/{text[at:][:10]}" for text, breaks in page.evaluate(LINE_BREAKS)
+def broken_syllables(page, selector="main td"):
+    return [f"{text[:at][-10:]}/{text[at:][:10]}"
+            for text, breaks in page.evaluate(LINE_BREAKS, selector)
             for at in breaks if not line_end_allowed(text[:at], text[at:])]
 
 
