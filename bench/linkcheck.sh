@@ -3,14 +3,8 @@
 # (bench/linkcheck.py --slow-orgs), on the database in DATABASE_URL (make bench-links gives a
 # throwaway PostgreSQL). BENCH_LINK_ORGS (default 512) organisations of 43 links each.
 set -euo pipefail
-cd "$(dirname "$0")/.."
-PY=.venv/bin/python
-export DJANGO_SETTINGS_MODULE=ita_portal.settings ALLOWED_HOSTS=testserver
-export SECRET_KEY=${SECRET_KEY:-bench-only-Zk3#pQ9!vL2@xR7\$mT4%nW8^bY1&cF6*Zk3#pQ9!vL2@xR7}
-mkdir -p bench/out
+source "$(dirname "$0")/prepare.sh"
 ORGS=${BENCH_LINK_ORGS:-512}
-$PY manage.py migrate --noinput -v0
-$PY manage.py load_criteria
 $PY bench/generate.py --orgs "$ORGS" --years 1
 $PY bench/linkcheck.py --slow-orgs "$ORGS" --delay 1 --batch ${BENCH_LINK_BATCH:-64 128} \
     --job-concurrency ${BENCH_LINK_CONCURRENCY:-512 1024} | tee bench/out/linkcheck-slow.json

@@ -3,13 +3,7 @@
 # BENCH_ORGS (default 8300) and BENCH_REQUESTS (default 200) scale the run; BENCH_ONLY=pages
 # stops after the page latencies.
 set -euo pipefail
-cd "$(dirname "$0")/.."
-PY=.venv/bin/python
-export DJANGO_SETTINGS_MODULE=ita_portal.settings ALLOWED_HOSTS=testserver
-export SECRET_KEY=${SECRET_KEY:-bench-only-Zk3#pQ9!vL2@xR7\$mT4%nW8^bY1&cF6*Zk3#pQ9!vL2@xR7}
-mkdir -p bench/out
-$PY manage.py migrate --noinput -v0
-$PY manage.py load_criteria
+source "$(dirname "$0")/prepare.sh"
 $PY bench/generate.py --orgs "${BENCH_ORGS:-8300}" --years 5
 $PY bench/pages.py --requests "${BENCH_REQUESTS:-200}" | tee bench/out/pages.json
 [ "${BENCH_ONLY:-}" = pages ] && exit 0  # BENCH_ONLY=pages: the page latencies alone
