@@ -26,9 +26,11 @@ from ita_portal import jobs
 from organizations.scoping import require_member
 
 
-def _rules_or_404(user, year):
-    """The year's rules, read when first used (the year is checked now)."""
-    if not visible_years(user).filter(year=year).exists():
+def _rules_or_404(user, year, years=None):
+    """The year's rules, read when first used (the year is checked now, against `years` when
+    the caller has read the years the user may choose)."""
+    found = year in years if years is not None else visible_years(user).filter(year=year).exists()
+    if not found:
         raise Http404("ไม่พบเกณฑ์ของปีนี้")
     return SimpleLazyObject(lambda: year_rules(year))
 
@@ -45,7 +47,8 @@ def checklist_latest(request):
 @login_required
 def checklist(request, year):
     organization = require_member(request.user)
-    rules = _rules_or_404(request.user, year)
+    years = list(visible_years(request.user).values_list("year", flat=True))
+    rules = _rules_or_404(request.user, year, years)
     if request.GET.get("export") in ("csv", "xlsx"):
         return getattr(downloads, f"as_{request.GET['export']}")(
             checklist_items(organization, year), organization, year)
@@ -55,8 +58,7 @@ def checklist(request, year):
         "organization": organization, "year": year, "pdf_query": f"year={year}",
         "sections": SimpleLazyObject(lambda: sections(items, rules)),
         "predicted": SimpleLazyObject(lambda: predicted_result(organization, items, rules)),
-        "years": SimpleLazyObject(lambda: visible_years(request.user).values_list("year",
-                                                                                  flat=True)),
+        "years": years,
         "criteria": SimpleLazyObject(lambda: AssessmentYear.objects.get(year=year)),
         "can_run": can_run_checks(request.user, organization),
         "can_manage": can_manage_checklist(request.user, organization),

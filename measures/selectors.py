@@ -95,14 +95,17 @@ def my_work_counts(user, today=None):
 
 
 def measure_detail(measure):
-    """Steps (read now: their forms are the person's), and, read when first used (the page
-    keeps them while the organisation's data is unchanged): the measure with its owners,
-    indicators and issues, progress updates with evidence, the history timeline."""
-    steps = list(MeasureStep.objects.filter(measure=measure).select_related("done_by"))
-    return {"measure": measure, "steps": steps,
+    """Read when first used (the page keeps its parts while the organisation's data is
+    unchanged): the steps, the measure with its owners, indicators and issues, progress updates
+    with evidence, the history timeline."""
+    return {"measure": measure, "steps": SimpleLazyObject(lambda: _steps(measure)),
             "full": SimpleLazyObject(lambda: _with_relations(measure)),
             "updates": SimpleLazyObject(lambda: _updates(measure)),
             "changes": SimpleLazyObject(lambda: _changes(measure))}
+
+
+def _steps(measure):
+    return list(MeasureStep.objects.filter(measure=measure).select_related("done_by"))
 
 
 def _with_relations(measure):

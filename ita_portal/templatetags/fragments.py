@@ -1,13 +1,16 @@
 """{% kept "name" version var … %}…{% endkept %}: a page part rendered once and kept until
 the data version it is given moves (ita_portal/fragments.py). The part must not depend on the
-person beyond the variables given and holds no form token; its heavy context (lazy objects)
-is only read when the part is rendered again."""
+person beyond the variables given; its heavy context (lazy objects) is only read when the part
+is rendered again. Forms inside a part keep working: their `{% csrf_token %}` is kept as a
+mark and each request puts its own token in its place."""
 
 from django import template
+from django.utils.safestring import mark_safe
 
 from ita_portal.fragments import kept
 
 register = template.Library()
+TOKEN_MARK = "\x00csrf-token\x00"  # never in rendered text: NUL is not valid in HTML
 
 
 class KeptNode(template.Node):
@@ -16,7 +19,14 @@ class KeptNode(template.Node):
 
     def render(self, context):
         parts = [var.resolve(context) for var in self.vary_on]
-        return kept(self.name, parts, lambda: self.nodelist.render(context))
+        value = kept(self.name, parts, lambda: self._render_marked(context))
+        if TOKEN_MARK in value:
+            value = mark_safe(value.replace(TOKEN_MARK, str(context.get("csrf_token", ""))))
+        return value
+
+    def _render_marked(self, context):
+        with context.push(csrf_token=TOKEN_MARK):
+            return self.nodelist.render(context)
 
 
 @register.tag("kept")

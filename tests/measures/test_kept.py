@@ -39,7 +39,7 @@ def test_unchanged_data_is_read_once(client, owner, org, url_name):
     again, kept = get(client, url)
     assert without_token(again) == without_token(first)
     # Pinned: what every request reads (session, user, organisation, menu) and no more.
-    assert kept <= {"measure-list": 7, "my-measures": 7, "measure-detail": 11}[url_name]
+    assert kept <= {"measure-list": 7, "my-measures": 7, "measure-detail": 10}[url_name], kept
     assert kept < rendered
 
 
@@ -112,3 +112,44 @@ def test_my_measures_are_each_persons_own(client, owner, other_staff, org):
     assert "มาตรการทดสอบที่ 1<" in client.get(reverse("my-measures")).content.decode()
     client.force_login(other_staff)
     assert "มาตรการทดสอบที่ 1<" not in client.get(reverse("my-measures")).content.decode()
+
+
+def token_of(body):
+    import re
+
+    tokens = set(re.findall(r'name="csrfmiddlewaretoken" value="([^"]+)"', body))
+    assert len(tokens) == 1, tokens
+    return tokens.pop()
+
+
+def test_kept_forms_carry_each_requests_own_token(owner, org):
+    """The steps and the progress form are kept, but each person's page has its own token and
+    a report sent from a kept page is accepted (CSRF checks on, as in production)."""
+    from django.test import Client
+
+    measure = make_measure(org, 1)
+    detail = reverse("measure-detail", args=[measure.pk])
+    first, second = Client(enforce_csrf_checks=True), Client(enforce_csrf_checks=True)
+    first.force_login(owner)
+    second.force_login(owner)
+    rendered, _ = get(first, detail)
+    kept, _ = get(second, detail)
+    report = reverse("measure-update", args=[measure.pk])
+    assert "\x00" not in kept and f'action="{report}"' in kept
+    assert token_of(rendered) != token_of(kept)
+    data = update_post(measure, percent="55", csrfmiddlewaretoken=token_of(kept))
+    assert second.post(reverse("measure-update", args=[measure.pk]), data).status_code == 302
+    assert "ร้อยละ ๕๕" in get(second, detail)[0]
+
+
+def test_a_failed_report_shows_the_persons_input_not_the_kept_form(client, owner, org):
+    measure = make_measure(org, 1)
+    detail = reverse("measure-detail", args=[measure.pk])
+    client.force_login(owner)
+    client.get(detail)  # the form is kept
+    response = client.post(reverse("measure-update", args=[measure.pk]),
+                           update_post(measure, percent="140", note="ข้อความที่พิมพ์ไว้"))
+    body = response.content.decode()
+    assert response.status_code == 400 and "ข้อความที่พิมพ์ไว้" in body
+    assert "ความคืบหน้าต้องอยู่ระหว่าง 0–100" in body
+    assert "ข้อความที่พิมพ์ไว้" not in client.get(detail).content.decode()
