@@ -14,14 +14,20 @@ from indicators.models import (
     SubIndicator,
     Tool,
 )
+from ita_portal.thai import thai_digits
 
 REASON = forms.CharField(label="เหตุผลของการแก้ไข (จำเป็นเมื่อเกณฑ์เผยแพร่แล้ว)", required=False,
                          max_length=1000, widget=forms.Textarea(attrs={"rows": 2}))
 
 
+class YearChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return f"ITA {thai_digits(obj.year)}"
+
+
 class StartYearForm(forms.Form):
-    source = forms.ModelChoiceField(label="เริ่มจากเกณฑ์ปี", queryset=AssessmentYear.objects.all(),
-                                    to_field_name="year")
+    source = YearChoiceField(label="เริ่มจากเกณฑ์ปี", queryset=AssessmentYear.objects.all(),
+                             to_field_name="year")
     year = forms.IntegerField(label="ปีใหม่ (พ.ศ.)", min_value=MIN_YEAR, max_value=MAX_YEAR)
 
 

@@ -15,7 +15,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 
-from ita_portal.templatetags.thai import thai_date, thai_datetime
+from ita_portal.templatetags.thai import thai_date, thai_datetime, thai_digits
 
 ACTIONS = {LogEntry.Action.CREATE: "สร้าง", LogEntry.Action.UPDATE: "แก้ไข",
            LogEntry.Action.DELETE: "ลบ", LogEntry.Action.ACCESS: "เปิดดู"}
@@ -103,6 +103,9 @@ def _target(field):
     return field.related_model, field.target_field.name
 
 
+NUMBERS = (models.IntegerField, models.DecimalField, models.FloatField)
+
+
 def _key(field):
     def key(value):
         if value in (None, "None", ""):
@@ -125,6 +128,8 @@ def _show(value, field, names):
         return names.get((*_target(field), _key(field)(value)), f"{value} (ลบแล้ว)")
     if isinstance(field, (models.DateTimeField, models.DateField)):
         return _when(value, field)
+    if isinstance(field, NUMBERS):
+        return thai_digits(str(value))  # a reader's numbers; text stays as it was typed
     return str(value)
 
 
@@ -137,7 +142,7 @@ def _when(value, field):
                 moment = timezone.make_aware(moment, datetime.UTC)
             return thai_datetime(moment) if moment else str(value)
         day = parse_date(str(value))
-        return thai_date(day, "short") if day else str(value)
+        return thai_date(day, "short-thai") if day else str(value)
     except ValueError:
         return str(value)
 

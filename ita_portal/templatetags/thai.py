@@ -40,11 +40,11 @@ def thai_period(start, end, fiscal_year=None):
 
 @register.filter
 def thai_datetime(value):
-    """A moment in Asia/Bangkok: '1 ธ.ค. 2569 20:30'."""
+    """A moment in Asia/Bangkok, in Thai numerals as officials write it: '๑ ธ.ค. ๖๙ ๒๐:๓๐ น.'."""
     if not value:
         return ""
     local = timezone.localtime(value)
-    return f"{thai.thai_date(local.date(), short=True)} {local:%H:%M}"
+    return thai.thai_digits(f"{thai.thai_date(local.date(), short=True)} {local:%H:%M} น.")
 
 
 @register.filter

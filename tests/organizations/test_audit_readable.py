@@ -47,9 +47,9 @@ def test_a_created_meeting_reads_as_names_and_thai_dates(org, owner):
     assert not [value for pair in created.values() for value in pair if value.endswith(".None")]
     assert created["คณะกรรมการ"] == ("", "คณะทำงานชุดที่ 1")
     assert created["หน่วยงาน"] == ("", "เทศบาลตำบลทดสอบเอ")
-    assert created["วันประชุม"] == ("", "1 ธ.ค. 69")
+    assert created["วันประชุม"] == ("", "๑ ธ.ค. ๖๙")
     closed = shown(meeting, LogEntry.Action.UPDATE)
-    assert closed == {"ปิดเมื่อ": ("", "2 ธ.ค. 69 16:26"), "ปิดโดย": ("", str(owner))}
+    assert closed == {"ปิดเมื่อ": ("", "๒ ธ.ค. ๖๙ ๑๖:๒๖ น."), "ปิดโดย": ("", str(owner))}
     note = shown(MeetingNote.objects.get(meeting=meeting), LogEntry.Action.CREATE)
     assert note["การประชุม"] == ("", str(meeting)) and note["โดย"] == ("", str(owner))
 
@@ -90,7 +90,7 @@ def test_audit_page_reads_names_in_a_fixed_number_of_queries(client, org, org_ad
     hold_meetings(org, owner, 4, first=3)
     many, page = page_queries(client, reverse("audit"))
     assert many == few, "names are looked up per model, not per row"
-    assert "คณะทำงานชุดที่ 6" in page and "2 ธ.ค. 69 16:26" in page and "ไม่ใช่" in page
+    assert "คณะทำงานชุดที่ 6" in page and "๒ ธ.ค. ๖๙ ๑๖:๒๖ น." in page and "ไม่ใช่" in page
     assert ".None" not in page and "False" not in page and "agenda_changes" not in page
 
 
@@ -105,7 +105,7 @@ def test_csv_has_the_same_readable_values_and_iso_times(client, org, org_admin, 
     header, *rows = list(csv.reader(io.StringIO(text)))
     assert header[0] == "เวลา" and all(datetime.datetime.fromisoformat(row[0]) for row in rows)
     changed = {(row[5], row[6], row[7]) for row in rows}
-    assert {("คณะกรรมการ", "", "คณะทำงานชุดที่ 6"), ("ปิดเมื่อ", "", "2 ธ.ค. 69 16:26"),
+    assert {("คณะกรรมการ", "", "คณะทำงานชุดที่ 6"), ("ปิดเมื่อ", "", "๒ ธ.ค. ๖๙ ๑๖:๒๖ น."),
             ("ปิดโดย", "", str(owner)), ("ประธานคณะกรรมการ", "", "ไม่ใช่")} <= changed
     values = [value for row in rows for value in row[6:8]]
     assert not [v for v in values if v.endswith(".None") or v in ("True", "False")]

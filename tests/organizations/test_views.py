@@ -65,7 +65,7 @@ def test_overseer_reads_the_province_only(client, overseer, scored_org):
 def test_criteria_page_lists_the_years_items(client, personas, criteria, name):
     client.force_login(personas[name])
     body = client.get(reverse("criteria", args=[2565])).content.decode()
-    assert "ข้อมูล OIT (43 ข้อ)" in body and "นโยบายไม่รับของขวัญ" in body
+    assert "ข้อมูล OIT (๔๓ ข้อ)" in body and "นโยบายไม่รับของขวัญ" in body
     assert client.get(reverse("criteria", args=[2599])).status_code == 404
     # the newest year in the criteria files (the 2570 draft)
     assert client.get(reverse("criteria-latest")).url == reverse("criteria", args=[2570])

@@ -9,6 +9,7 @@ import pytest
 from django.urls import reverse
 
 from demo.loader import load_demo
+from ita_portal.thai import thai_date, thai_digits
 from measures.models import Measure
 from organizations.models import User
 
@@ -75,3 +76,29 @@ def test_meetings_reports_and_an_import_preview_with_rows_use_thai_digits(client
         if numbers := [n for n in arabic_numbers(body) if "0๒๗" not in n]:
             found[url] = numbers[:5]
     assert found == {}
+
+
+@pytest.mark.django_db
+def test_criteria_pages_and_the_audit_trail_use_thai_digits_and_be_dates(client, criteria):
+    """UX re-check leftovers: the criteria page wrote weights, bands, codes and counts in
+    Arabic digits and its publication date in the Christian year ("1 ธันวาคม 2026"); the audit
+    trail's times and numbers were Arabic. (Names typed as data, "รอบ 6 เดือน", stay as typed.)"""
+    from django.utils import timezone
+
+    from indicators.models import AssessmentYear
+
+    load_demo()
+    AssessmentYear.objects.filter(year=2565).update(published_at=timezone.now())
+    client.force_login(User.objects.get(username="admin"))
+    body = client.get(reverse("criteria", args=[2565])).content.decode()
+    for shown in ("พ.ศ. ๒๕๖๕", "ร้อยละ ๓๐", "๘๕.๐๐", "(๔๓ ข้อ)", "๙.๑ ข้อมูลพื้นฐาน", "ฉบับที่ ๑",
+                  thai_digits(thai_date(timezone.localdate(), True))):
+        assert shown in body, shown
+    assert str(timezone.now().year) not in body
+    trail = client.get(reverse("audit")).content.decode()
+    assert re.search(r"[๐-๙]+ [ก-ฮ.]+ [๐-๙]{2} [๐-๙]{2}:[๐-๙]{2} น\.", trail)
+    assert not re.search(r"[0-9]+ [ก-ฮ.]+ [0-9]{2} [0-9]{2}:[0-9]{2}", trail)
+    assert re.search(r"ปีงบประมาณ\s*:\s*–\s*→\s*๒๕", re.sub(r"<[^>]+>", " ", trail))
+    operator = User.objects.create_superuser("operator-digits", password="x" * 12)
+    client.force_login(operator)
+    assert arabic_numbers(client.get(reverse("criteria-manage")).content.decode()) == []
