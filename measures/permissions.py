@@ -1,7 +1,7 @@
 """Who may read, change and manage measures and issues; the access helper of measure views."""
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q
+from django.db.models import BooleanField, ExpressionWrapper, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
@@ -48,6 +48,9 @@ def can_edit_measure(user, measure):
         return True
     if not is_org_worker(user, measure.organization):
         return False
+    owned = getattr(measure, "owned_by_reader", None)  # read with the measure (below)
+    if owned is not None:
+        return owned
     return Measure.objects.filter(pk=measure.pk).filter(owned_by_q(user)).exists()
 
 
@@ -80,8 +83,11 @@ def can_have_own_measures(user):
 
 
 def get_measure_for_user(request, pk):
-    """(measure, can_edit) for a measure the user may read; 404 for anything else."""
-    measure = get_object_or_404(Measure.objects.select_related("organization"), pk=pk)
+    """(measure, can_edit) for a measure the user may read; 404 for anything else. Whether
+    the user owns it is read in the same query."""
+    owned = ExpressionWrapper(owned_by_q(request.user), output_field=BooleanField())
+    measure = get_object_or_404(Measure.objects.select_related("organization")
+                                .annotate(owned_by_reader=owned), pk=pk)
     if not can_view_measure(request.user, measure):
         raise Http404("ไม่พบมาตรการ")
     return measure, can_edit_measure(request.user, measure)
