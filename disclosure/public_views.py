@@ -6,9 +6,12 @@ inside. The page may be framed by the organisation's own main-website domains, a
 else, so a webmaster can embed it where the NACC looks (issue 17).
 """
 
+from pathlib import Path
+
 from django.conf import settings
-from django.http import Http404, JsonResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.cache import cache_control
 from django.views.decorators.clickjacking import xframe_options_exempt
@@ -25,8 +28,9 @@ def public_items(organization, year):
     out = [{"code": item.oit_item.code, "name": item.oit_item.name_th,
             "sub_indicator": item.oit_item.sub_indicator.code,
             "sub_indicator_name": item.oit_item.sub_indicator.name_th,
-            "disclosed": True, "urls": [encoded(link.url) for link in live_links(item)],
-            "explanation": item.explanation} for item in items if item_passes(item)]
+            "urls": [encoded(link.url) for link in live_links(item)],
+            **({"explanation": item.explanation} if item.explanation else {})}
+           for item in items if item_passes(item)]
     return out, len(items)
 
 
@@ -58,12 +62,27 @@ def public_page(request, slug, year):
     return response
 
 
+FEED_SCHEMA = Path(__file__).resolve().parent / "schema" / "oit-feed-v1.json"
+
+
 @cache_control(public=True, max_age=300)
 def public_json(request, slug, year):
+    """The feed municipal CMS products import: version 1 of the shape in FEED_SCHEMA."""
     organization, items, total = _organization(slug, year)
-    response = JsonResponse({"organization": organization.name_th, "year": year,
-                             "as_of": timezone.localdate().isoformat(),
-                             "items_in_year": total, "items": items},
-                            json_dumps_params={"ensure_ascii": False})
+    absolute = request.build_absolute_uri
+    response = JsonResponse({
+        "feed": "ita-portal/oit", "version": 1, "schema": absolute(reverse("public-feed-schema")),
+        "organization": {"name": organization.name_th, "slug": organization.slug,
+                         "province": organization.province, "websites": organization.domains,
+                         "public_page": absolute(reverse("public-oit", args=[slug, year]))},
+        "year": year, "as_of": timezone.localtime().isoformat(timespec="seconds"),
+        "items_in_year": total, "items": items}, json_dumps_params={"ensure_ascii": False})
+    response["Access-Control-Allow-Origin"] = "*"
+    return response
+
+
+@cache_control(public=True, max_age=3600)
+def feed_schema(request):
+    response = HttpResponse(FEED_SCHEMA.read_bytes(), content_type="application/schema+json")
     response["Access-Control-Allow-Origin"] = "*"
     return response

@@ -35,6 +35,7 @@ urlpatterns = [
     path("", include("reports.urls")),
     path("", include("imports.urls")),
     path("public/<slug:slug>/<be_year:year>/", public_views.public_page, name="public-oit"),
+    path("public/oit-feed-v1.schema.json", public_views.feed_schema, name="public-feed-schema"),
     path("public/<slug:slug>/<be_year:year>.json", public_views.public_json,
          name="public-oit-json"),
     path("admin/", admin.site.urls),
