@@ -57,6 +57,11 @@ def public_page(request, slug, year):
     response = render(request, "disclosure/public.html", {
         "organization": organization, "year": year, "items": items, "total": total,
         "as_of": timezone.localdate(), "home": organization.domains[:1]})
+    return framed_by_own_websites(response, organization)
+
+
+def framed_by_own_websites(response, organization):
+    """A public response the organisation's own websites (and no one else) may frame."""
     response["Content-Security-Policy"] = settings.CONTENT_SECURITY_POLICY.replace(
         "frame-ancestors 'none'", f"frame-ancestors {frame_ancestors(organization)}")
     return response

@@ -14,6 +14,7 @@ from disclosure.models import (
     CheckRun,
     DisclosureItem,
     EvidenceLink,
+    ItemStatus,
     ItemStatusChange,
     LinkCheck,
 )
@@ -81,6 +82,32 @@ def item_write(*, item, by, fields, urls, expected_version=None):
         ItemStatusChange.objects.create(item=item, from_status=previous, to_status=item.status,
                                         by=by)
     return item
+
+
+@transaction.atomic
+def evidence_published(*, organization, oit_item, url, by):
+    """A document published at `url` answers `oit_item`: the item gets the link (on the main
+    website or not, as its address says) and is marked มี, with its history."""
+    ensure_checklist(organization, oit_item.year.year)
+    item = DisclosureItem.objects.select_for_update().get(organization=organization,
+                                                           oit_item=oit_item)
+    urls = [(link.url, link.off_site_reason) for link in item.links.filter(removed_at=None)]
+    if url not in (u for u, _ in urls):
+        urls.append((url, off_site_reason(url, organization.domains) or ""))
+    return item_write(item=item, by=by, fields={"status": ItemStatus.PRESENT}, urls=urls)
+
+
+@transaction.atomic
+def evidence_withdrawn(*, organization, oit_item, url, by):
+    """The document at `url` is withdrawn: its link leaves the item (kept as removed, with its
+    check history); the item's answer otherwise stands."""
+    item = (DisclosureItem.objects.select_for_update()
+            .filter(organization=organization, oit_item=oit_item).first())
+    if item is None:
+        return None
+    urls = [(link.url, link.off_site_reason)
+            for link in item.links.filter(removed_at=None).exclude(url=url)]
+    return item_write(item=item, by=by, fields={}, urls=urls)
 
 
 def replace_links(item, urls):

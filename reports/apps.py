@@ -8,10 +8,18 @@ class ReportsConfig(AppConfig):
 
     def ready(self):
         from organizations.audit import track
-        from reports.models import AgendaChange, Committee, FrozenReport, Meeting, MeetingNote
+        from reports.models import (
+            AgendaChange,
+            Committee,
+            FrozenReport,
+            Meeting,
+            MeetingNote,
+            PublishedDocument,
+        )
 
         track(Committee, "organization_id")
         track(Meeting, "organization_id", exclude_fields=("report_html",))
         track(MeetingNote, "meeting.organization_id")
         track(AgendaChange, "meeting.organization_id")
         track(FrozenReport, "meeting.organization_id", exclude_fields=("html",))
+        track(PublishedDocument, "organization_id")

@@ -1,7 +1,9 @@
-"""Committees, their members and meetings (a closed one keeps its frozen report); exports."""
+"""Committees, their members and meetings (a closed one keeps its frozen report); exports;
+documents published on the organisation's public pages."""
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 
 from measures.models import Measure
 from organizations.models import Organization
@@ -198,3 +200,41 @@ class ReportExport(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()} {self.fiscal_year}"
+
+
+class PublishedDocument(models.Model):
+    """A PDF an admin has decided to put on the organisation's public pages (a frozen report
+    or an uploaded file), with who approved it and when; withdrawn with a reason, never
+    deleted. Its own copy of the file, so the public address always serves what was approved."""
+
+    organization = models.ForeignKey(Organization, on_delete=models.CASCADE,
+                                     related_name="published_documents", verbose_name="หน่วยงาน")
+    title = models.CharField("ชื่อเอกสาร", max_length=200)
+    export = models.ForeignKey(ReportExport, on_delete=models.PROTECT, null=True, blank=True,
+                               related_name="publications", verbose_name="จากรายงาน")
+    file = models.FileField("ไฟล์ PDF", upload_to="published/")
+    original_name = models.CharField("ชื่อไฟล์เดิม", max_length=255, blank=True)
+    size = models.PositiveIntegerField("ขนาด (ไบต์)", default=0)
+    sha256 = models.CharField("SHA-256", max_length=64)
+    oit_item = models.ForeignKey("indicators.OITItem", on_delete=models.PROTECT, null=True,
+                                 blank=True, related_name="+", verbose_name="ใช้ตอบข้อ OIT")
+    public_url = models.URLField("ที่อยู่สาธารณะ", max_length=1000, blank=True)
+    published_by = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="+",
+                                     verbose_name="อนุมัติเผยแพร่โดย")
+    published_at = models.DateTimeField("อนุมัติเผยแพร่เมื่อ", default=timezone.now)
+    withdrawn_by = models.ForeignKey(USER, on_delete=models.PROTECT, null=True, blank=True,
+                                     related_name="+", verbose_name="ถอนโดย")
+    withdrawn_at = models.DateTimeField("ถอนเมื่อ", null=True, blank=True)
+    withdrawn_reason = models.TextField("เหตุผลที่ถอน", blank=True)
+
+    class Meta:
+        verbose_name = "เอกสารที่เผยแพร่"
+        verbose_name_plural = "เอกสารที่เผยแพร่"
+        ordering = ["-published_at", "-pk"]
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def is_public(self):
+        return self.withdrawn_at is None

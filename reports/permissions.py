@@ -1,4 +1,5 @@
-"""Who may manage meetings and start report exports; the access helpers of reports' views."""
+"""Who may manage meetings, start report exports and publish documents; the access helpers of
+reports' views."""
 
 from django.shortcuts import get_object_or_404
 
@@ -22,6 +23,16 @@ def can_start_exports(user, organization):
 
 def require_exporter(user, organization):
     require(can_start_exports(user, organization))
+
+
+def can_publish_documents(user, organization):
+    """Approve a document for the public pages, or withdraw it: the organisation's admins."""
+    return is_org_admin(user, organization)
+
+
+def require_publisher(user, organization):
+    require(can_publish_documents(user, organization),
+            "เฉพาะผู้ดูแลระบบของหน่วยงานเท่านั้นที่อนุมัติการเผยแพร่เอกสารได้")
 
 
 def can_request_draft(user, organization):

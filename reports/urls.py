@@ -1,6 +1,13 @@
 from django.urls import path
 
-from reports import export_views, meeting_views, minutes_views, rollover_views, views
+from reports import (
+    export_views,
+    meeting_views,
+    minutes_views,
+    publication_views,
+    rollover_views,
+    views,
+)
 
 urlpatterns = [
     path("dashboard/", views.dashboard_view, name="dashboard"),
@@ -20,6 +27,13 @@ urlpatterns = [
          name="meeting-version-pdf"),
     path("rollover/<be_year:year>/", rollover_views.rollover_view, name="rollover"),
     path("reports/", export_views.report_list, name="report-list"),
+    path("reports/published/", publication_views.published_list, name="published-documents"),
+    path("reports/published/<int:pk>/withdraw/", publication_views.published_withdraw,
+         name="published-withdraw"),
+    path("public/<slug:slug>/documents/", publication_views.public_documents,
+         name="public-documents"),
+    path("public/<slug:slug>/documents/<int:pk>/", publication_views.public_document,
+         name="public-document"),
     path("reports/exports/<int:pk>/", export_views.export_detail, name="report-export"),
     path("reports/exports/<int:pk>/report.pdf", export_views.export_file,
          name="report-export-file"),

@@ -19,7 +19,8 @@ from tests.measures.conftest import make_measure
 pytestmark = pytest.mark.django_db
 PUBLIC = {"login", "password_reset", "password_reset_done", "password_reset_confirm",
           "password_reset_complete", "healthz", "public-oit", "public-oit-json",
-          "public-feed-schema", "invitation-accept", "set_language", "two-factor-login"}
+          "public-feed-schema", "public-documents", "public-document", "invitation-accept",
+          "set_language", "two-factor-login"}
 SKIPPED_PREFIXES = ("admin:", "javascript-catalog")
 COUNTED = ["measures.Measure", "measures.MeasureEvent", "measures.ProgressUpdate",
            "measures.ImprovementIssue", "disclosure.DisclosureItem", "disclosure.CheckRun",
