@@ -24,6 +24,7 @@ from reports.overseer import (
     summary,
     with_figures,
 )
+from reports.overseer_risk import below_target_summary
 
 HEADERS = ["หน่วยงาน", "ประเภท", "จังหวัด", "ผลทางการ (ปี)", "คะแนนรวม", "ระดับ",
            "OIT ที่เผยแพร่", "ลิงก์เสีย", "มาตรการเลยกำหนด", "ความเคลื่อนไหวล่าสุด"]
@@ -67,6 +68,7 @@ def overseer_home(request):
         "filter_query": urlencode({"q": filters["text"], "kind": filters["kind"],
                                    "province": filters["province"]}),
         "summary": SimpleLazyObject(lambda: summary(chosen, year=year, today=today)),
+        "risk": SimpleLazyObject(lambda: below_target_summary(chosen, year=year)),
         "kinds": OrganizationKind.choices,
         "items_total": SimpleLazyObject(lambda: OITItem.objects.filter(year__year=year).count()),
         "provinces": SimpleLazyObject(lambda: [] if request.user.oversight_province else list(
