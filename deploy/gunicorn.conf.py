@@ -1,7 +1,7 @@
 """gunicorn settings for ITA Portal (used by `make serve`, the systemd unit and the image).
 
 Sync workers: the app is CPU-bound (templates, PDFs are queued) with blocking database calls.
-Environment overrides: WEB_BIND, WEB_WORKERS, WEB_TIMEOUT.
+Environment overrides: WEB_BIND, WEB_WORKERS, WEB_TIMEOUT, WEB_MAX_REQUESTS.
 """
 
 import multiprocessing
@@ -11,8 +11,12 @@ bind = os.environ.get("WEB_BIND", "127.0.0.1:8000")
 workers = int(os.environ.get("WEB_WORKERS", multiprocessing.cpu_count() * 2 + 1))
 timeout = int(os.environ.get("WEB_TIMEOUT", 30))
 graceful_timeout = 30
-max_requests = 2000  # recycle workers now and then (memory of large imports)
-max_requests_jitter = 200
+# Recycle workers now and then (memory creep), but rarely: the kept page parts live in each
+# worker's memory (bounded by FRAGMENT_ENTRIES), and 2,000 requests threw them away every
+# ~40 s under load (a fresh worker boots and renders every page again: seconds at national
+# scale). Imports and PDFs run in the task worker, not here.
+max_requests = int(os.environ.get("WEB_MAX_REQUESTS", 20000))
+max_requests_jitter = max_requests // 10
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
 accesslog = None  # the app writes one JSON line per request itself
 errorlog = "-"
