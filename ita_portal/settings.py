@@ -166,7 +166,14 @@ TIME_ZONE = "Asia/Bangkok"
 USE_I18N = True
 USE_TZ = True
 
-STATIC_URL = "/static/"
+# Under a path of the municipality's own site (https://www.<town>.go.th/ita/, the proxy passing
+# /ita/ on with the prefix removed): URL_PREFIX=/ita puts every link, redirect, static file and
+# cookie under it, so the public pages and published documents are on the main website.
+URL_PREFIX = "/" + os.environ.get("URL_PREFIX", "").strip("/") if os.environ.get(
+    "URL_PREFIX", "").strip("/") else ""
+FORCE_SCRIPT_NAME = URL_PREFIX or None
+STATIC_URL = f"{URL_PREFIX}/static/"
+SESSION_COOKIE_PATH = CSRF_COOKIE_PATH = LANGUAGE_COOKIE_PATH = f"{URL_PREFIX}/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "var" / "uploads"))

@@ -29,7 +29,8 @@ class TwoFactorMiddleware:
 
     def __call__(self, request):
         target = twofactor.pending_step(request)
-        if target and not (request.path == target or twofactor.is_exempt_path(request.path)):
+        if target and not (request.path == target
+                           or twofactor.is_exempt_path(request.path_info)):
             return redirect(f"{target}?{urlencode({'next': request.get_full_path()})}")
         return self.get_response(request)
 
@@ -38,7 +39,8 @@ class OverseerReadingMiddleware:
     """An overseer reads one chosen organisation at a time, everywhere its committee reads,
     and changes nothing: any write outside their own account pages is refused (403)."""
 
-    # Their own account, language, which organisation they read, a PDF of a list they read.
+    # Their own account, language, which organisation they read, a PDF of a list they read
+    # (paths inside the portal: under a URL prefix, request.path_info).
     WRITABLE = ("/accounts/", "/i18n/", "/oversee/", "/admin/", "/exports/lists/")
     OPERATOR_WRITABLE = ("/criteria/",)  # the platform operator publishes the criteria
 
@@ -54,7 +56,7 @@ class OverseerReadingMiddleware:
             user.reading_organization = (
                 scoping.visible_organizations(user).filter(slug=slug).first())
         if request.method not in ("GET", "HEAD", "OPTIONS") and not (
-                request.path.startswith(self.WRITABLE) or request.path == "/"
-                or (user.is_staff and request.path.startswith(self.OPERATOR_WRITABLE))):
+                request.path_info.startswith(self.WRITABLE) or request.path_info == "/"
+                or (user.is_staff and request.path_info.startswith(self.OPERATOR_WRITABLE))):
             raise PermissionDenied("ผู้กำกับติดตามอ่านข้อมูลได้อย่างเดียว")
         return self.get_response(request)
