@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "disclosure",
     "reports",
     "imports",
+    "api",
     "demo",
 ]
 

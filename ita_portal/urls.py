@@ -38,5 +38,6 @@ urlpatterns = [
     path("public/oit-feed-v1.schema.json", public_views.feed_schema, name="public-feed-schema"),
     path("public/<slug:slug>/<be_year:year>.json", public_views.public_json,
          name="public-oit-json"),
+    path("api/", include("api.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -39,9 +39,11 @@ class OverseerReadingMiddleware:
     """An overseer reads one chosen organisation at a time, everywhere its committee reads,
     and changes nothing: any write outside their own account pages is refused (403)."""
 
-    # Their own account, language, which organisation they read, a PDF of a list they read
+    # Their own account, language, which organisation they read, a PDF of a list they read,
+    # their own API tokens
     # (paths inside the portal: under a URL prefix, request.path_info).
-    WRITABLE = ("/accounts/", "/i18n/", "/oversee/", "/admin/", "/exports/lists/")
+    WRITABLE = ("/accounts/", "/i18n/", "/oversee/", "/admin/", "/exports/lists/",
+                "/api/tokens/")
     OPERATOR_WRITABLE = ("/criteria/",)  # the platform operator publishes the criteria
 
     def __init__(self, get_response):
