@@ -6,32 +6,17 @@ inside. The page may be framed by the organisation's own main-website domains, a
 else, so a webmaster can embed it where the NACC looks (issue 17).
 """
 
-from pathlib import Path
 
 from django.conf import settings
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
-from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.cache import cache_control
 from django.views.decorators.clickjacking import xframe_options_exempt
 
-from disclosure.selectors import checklist_items, item_passes, live_links
-from disclosure.urlrules import encoded
+from disclosure.feed import FEED_SCHEMA, feed, public_items
 from ita_portal.fragments import kept
 from organizations.models import Organization
-
-
-def public_items(organization, year):
-    """(the disclosed items as published, how many items the year has)."""
-    items = checklist_items(organization, year)
-    out = [{"code": item.oit_item.code, "name": item.oit_item.name_th,
-            "sub_indicator": item.oit_item.sub_indicator.code,
-            "sub_indicator_name": item.oit_item.sub_indicator.name_th,
-            "urls": [encoded(link.url) for link in live_links(item)],
-            **({"explanation": item.explanation} if item.explanation else {})}
-           for item in items if item_passes(item)]
-    return out, len(items)
 
 
 def _organization(slug, year):
@@ -44,10 +29,12 @@ def _organization(slug, year):
 
 
 def frame_ancestors(organization):
-    """Who may frame the public page: the organisation's main-website domains (and www.)."""
-    hosts = [f"https://{d} https://www.{d}" if not d.startswith("www.") else f"https://{d}"
-             for d in organization.domains]
-    return " ".join(hosts) or "'none'"
+    """Who may frame the public page: the organisation's main-website domains (and www.), over
+    HTTPS, on the default port and then on any port of those same hosts."""
+    hosts = [h for d in organization.domains
+             for h in ([d] if d.startswith("www.") else [d, f"www.{d}"])]
+    sources = [f"https://{h}" for h in hosts] + [f"https://{h}:*" for h in hosts]
+    return " ".join(sources) or "'none'"
 
 
 @cache_control(public=True, max_age=300)
@@ -67,21 +54,14 @@ def framed_by_own_websites(response, organization):
     return response
 
 
-FEED_SCHEMA = Path(__file__).resolve().parent / "schema" / "oit-feed-v1.json"
 
 
 @cache_control(public=True, max_age=300)
 def public_json(request, slug, year):
     """The feed municipal CMS products import: version 1 of the shape in FEED_SCHEMA."""
     organization, items, total = _organization(slug, year)
-    absolute = request.build_absolute_uri
-    response = JsonResponse({
-        "feed": "ita-portal/oit", "version": 1, "schema": absolute(reverse("public-feed-schema")),
-        "organization": {"name": organization.name_th, "slug": organization.slug,
-                         "province": organization.province, "websites": organization.domains,
-                         "public_page": absolute(reverse("public-oit", args=[slug, year]))},
-        "year": year, "as_of": timezone.localtime().isoformat(timespec="seconds"),
-        "items_in_year": total, "items": items}, json_dumps_params={"ensure_ascii": False})
+    response = JsonResponse(feed(organization, year, items, total, request.build_absolute_uri),
+                            json_dumps_params={"ensure_ascii": False})
     response["Access-Control-Allow-Origin"] = "*"
     return response
 

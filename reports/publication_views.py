@@ -1,6 +1,8 @@
 """Published documents: the admins' page (publish, withdraw; members read it) and the public
 pages (the list, each PDF at its stable address; framed only by the organisation's websites)."""
 
+import tempfile
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -16,6 +18,7 @@ from disclosure.public_views import framed_by_own_websites
 from indicators.years import default_year
 from organizations.models import Organization
 from organizations.scoping import require_member
+from reports.bundle import bundle_name, write_bundle
 from reports.models import PublishedDocument
 from reports.permissions import can_publish_documents, require_publisher
 from reports.publication_forms import PublishForm, WithdrawForm
@@ -71,6 +74,18 @@ def published_withdraw(request, pk):
     else:
         messages.success(request, f"ถอนการเผยแพร่ “{document.title}” แล้ว")
     return redirect("published-documents")
+
+
+@login_required
+def published_bundle(request):
+    """The public pages of the year as a ZIP for a main website that takes only uploads."""
+    organization = require_member(request.user)
+    year = default_year(request.user)
+    target = tempfile.TemporaryFile()
+    write_bundle(organization, year, target, request.build_absolute_uri)
+    target.seek(0)
+    return FileResponse(target, as_attachment=True, content_type="application/zip",
+                        filename=f"{bundle_name(organization, year)}.zip")
 
 
 def _public_organization(slug):

@@ -28,6 +28,8 @@ urlpatterns = [
     path("rollover/<be_year:year>/", rollover_views.rollover_view, name="rollover"),
     path("reports/", export_views.report_list, name="report-list"),
     path("reports/published/", publication_views.published_list, name="published-documents"),
+    path("reports/published/bundle.zip", publication_views.published_bundle,
+         name="published-bundle"),
     path("reports/published/<int:pk>/withdraw/", publication_views.published_withdraw,
          name="published-withdraw"),
     path("public/<slug:slug>/documents/", publication_views.public_documents,

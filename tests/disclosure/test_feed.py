@@ -8,8 +8,8 @@ import pytest
 from django.urls import reverse
 from jsonschema import Draft202012Validator
 
+from disclosure.feed import FEED_SCHEMA
 from disclosure.models import DisclosureItem, ItemStatus
-from disclosure.public_views import FEED_SCHEMA
 from tests.disclosure.test_views import fill
 
 pytestmark = pytest.mark.django_db
