@@ -3,6 +3,7 @@ website" (TLS, the prefix removed on the way in). The admin publishes the analys
 there; it shows in the OIT page embedded in a page of the main site, and the checklist counts
 it as on the main website."""
 
+import os
 import shutil
 import socket
 import subprocess
@@ -43,7 +44,8 @@ def main_site(tmp_path, live_server, settings):
                     "-out", str(tmp_path / "cert.pem")], check=True, capture_output=True,
                    timeout=60)
     (tmp_path / "site").mkdir()
-    (tmp_path / "nginx.conf").write_text(f"""
+    user = "user root;" if os.geteuid() == 0 else ""  # workers read the test's own folder
+    (tmp_path / "nginx.conf").write_text(f"""{user}
 pid {tmp_path}/nginx.pid; error_log {tmp_path}/error.log; daemon off;
 events {{}}
 http {{
