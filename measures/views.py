@@ -118,11 +118,14 @@ def _detail_context(request, measure, can_edit, **forms):
     if (measure.status == Status.DONE and not measure.approved_at
             and can_approve_measure(request.user, measure)):
         context.setdefault("approval_form", ApprovalForm(initial={"version": measure.version}))
+    context["fresh_forms"] = not forms  # unbound: the kept part holds them (made if it renders)
     if can_edit:
         targets = set(aside_targets(measure.status, manager))
-        context.setdefault("update_form", ProgressUpdateForm(measure=measure, is_admin=manager))
-        context.setdefault("status_form", StatusForm(initial={"version": measure.version}))
-        context["status_targets"] = [c for c in context["status_form"].fields["status"].choices
+        context.setdefault("update_form", SimpleLazyObject(
+            lambda: ProgressUpdateForm(measure=measure, is_admin=manager)))
+        context.setdefault("status_form", SimpleLazyObject(
+            lambda: StatusForm(initial={"version": measure.version})))
+        context["status_targets"] = [c for c in Status.choices
                                      if c[0] in targets]  # beside the progress report
     return context
 
