@@ -116,11 +116,13 @@ STATUS_COLOURS = {"not_started": "#9aa5b8", "in_progress": "#1f4e8c", "on_hold":
                   "done": "#1e7b45", "cancelled": "#5b6577"}
 
 
-def status_bar(counts, labels, width=640, height=56):
-    """One stacked bar of measures by status, with counts in the legend."""
+def status_bar(counts, labels, width=640, height=56, html_legend=False):
+    """One stacked bar of measures by status, with counts in the legend: drawn in the SVG (a
+    PDF), or as a list of the page's own text (a screen: readable at any width, a phone's)."""
     total = sum(counts.values()) or 1
-    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
-             f'role="img" aria-label="มาตรการตามสถานะ" {FONT} font-size="13">']
+    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} '
+             f'{22 if html_legend else height}" role="img" aria-label="มาตรการตามสถานะ" {FONT} '
+             'font-size="13">']
     x = 0.0
     for status, count in counts.items():
         w = width * count / total
@@ -129,8 +131,14 @@ def status_bar(counts, labels, width=640, height=56):
         x += w
     slot = width / max(len(counts), 1)  # one equal slot per status keeps the legend inside
     for k, (status, count) in enumerate(counts.items()):
-        parts.append(f'<rect x="{k * slot:.1f}" y="34" width="12" height="12" '
-                     f'fill="{STATUS_COLOURS.get(status, INK)}"/>'
-                     + _text(k * slot + 16, 45, f"{labels[status]} {count}", font_size=12))
+        if not html_legend:
+            parts.append(f'<rect x="{k * slot:.1f}" y="34" width="12" height="12" '
+                         f'fill="{STATUS_COLOURS.get(status, INK)}"/>'
+                         + _text(k * slot + 16, 45, f"{labels[status]} {count}", font_size=12))
     parts.append("</svg>")
+    if html_legend:
+        parts.append('<ul class="chart-legend">' + "".join(
+            f'<li><span class="swatch status-{escape(status)}"></span>'
+            f'{escape(thai_digits(f"{labels[status]} {count}"))}</li>'
+            for status, count in counts.items()) + "</ul>")
     return mark_safe("".join(parts))

@@ -24,7 +24,7 @@ def measure_summary(organization, fiscal_year, today, horizon):
         measure.days_overdue = (today - measure.end_date).days
     return {
         "counts": ordered, "total": sum(ordered.values()),
-        "chart": charts.status_bar(ordered, dict(Status.choices)),
+        "chart": charts.status_bar(ordered, dict(Status.choices), html_legend=True),
         "timeline": fiscal_timeline(measure_rows(measures.order_by("number")
                                                  .prefetch_related("steps"), today),
                                     fiscal_year, today),

@@ -103,3 +103,20 @@ def test_criteria_and_results_fit_a_phone(page, screenshot, demo, log_in, live_s
     first_row = page.locator("table.year-result tbody tr").first.bounding_box()
     assert first_row["height"] < 60, "one line per indicator on a desktop"
     screenshot("desktop-results-1280", full_page=False)
+
+
+def test_the_dashboards_status_legend_reads_on_a_phone(page, screenshot, demo, log_in,
+                                                       live_server):
+    """UX re-check: the legend drawn inside the status bar shrank to ~6 px on a 390 px phone;
+    it is the page's own text now, at least 14 px."""
+    log_in("committee", DEMO_PASSWORD)
+    page.set_viewport_size(PHONE)
+    page.goto(f"{live_server.url}/dashboard/")
+    legend = page.locator("ul.chart-legend li")
+    assert legend.count() >= 2
+    sizes = page.evaluate("[...document.querySelectorAll('ul.chart-legend li')]"
+                          ".map(li => parseFloat(getComputedStyle(li).fontSize))")
+    assert min(sizes) >= 14, sizes
+    assert page_width(page) <= 390
+    page.locator("ul.chart-legend").scroll_into_view_if_needed()
+    screenshot("phone-dashboard-status-legend-390", full_page=False)

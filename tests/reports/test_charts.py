@@ -1,5 +1,6 @@
 import re
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
@@ -68,3 +69,20 @@ def test_status_bar_counts():
 def test_the_target_line_is_the_years_target_not_a_constant():
     svg = score_bars([("1. ตัวชี้วัด", Decimal("86"), None)], target=Decimal("90.00"))
     assert "เป้าหมาย ๙๐" in svg and 'fill="#b3261e"' in svg  # 86 is below a target of 90
+
+
+def test_on_screen_the_status_legend_is_page_text_in_its_colours():
+    """UX re-check: on a 390 px phone the legend drawn inside the bar shrank to ~6 px text."""
+    from reports.charts import STATUS_COLOURS
+
+    html = status_bar({"done": 3, "in_progress": 12}, {"done": "แล้วเสร็จ",
+                                                        "in_progress": "กำลังดำเนินการ"},
+                      html_legend=True)
+    svg, legend = html.split("</svg>")
+    assert "<text" not in svg and 'viewBox="0 0 640 22"' in svg
+    assert re.findall(r"<li>.*?</li>", legend) == [
+        '<li><span class="swatch status-done"></span>แล้วเสร็จ ๓</li>',
+        '<li><span class="swatch status-in_progress"></span>กำลังดำเนินการ ๑๒</li>']
+    css = (Path(__file__).resolve().parents[2] / "static" / "css" / "portal.css").read_text()
+    for status, colour in STATUS_COLOURS.items():
+        assert f".swatch.status-{status} {{ background: {colour}; }}" in css
