@@ -95,3 +95,13 @@ def test_members_download_their_own_bundle(client, criteria, org, other_org, org
     assert "เอกสารของเอ".encode() not in other and PublishedDocument.objects.count() == 1
     client.logout()
     assert client.get(reverse("published-bundle")).status_code == 302
+
+
+def test_the_command_refuses_an_unknown_organisation_or_year_in_thai(tmp_path, org):
+    from django.core.management.base import CommandError
+
+    with pytest.raises(CommandError, match="ไม่พบหน่วยงาน"):
+        call_command("public_bundle", "no-such", "2565", "-o", str(tmp_path / "a.zip"))
+    with pytest.raises(CommandError, match="ปี พ.ศ. ต้องอยู่ระหว่าง"):
+        call_command("public_bundle", "tambon-a", "2026", "-o", str(tmp_path / "b.zip"))
+    assert not list(tmp_path.iterdir())

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from ita_portal.bounds import year_problem
 from organizations.models import Organization
 from reports.bundle import bundle_name, write_bundle
 
@@ -24,8 +25,8 @@ class Command(BaseCommand):
         organization = Organization.objects.filter(slug=slug, is_active=True).first()
         if organization is None:
             raise CommandError(f"ไม่พบหน่วยงาน {slug}")
-        if not 2500 <= year <= 2700:
-            raise CommandError("ปีต้องเป็นปี พ.ศ. เช่น 2570")
+        if problem := year_problem(year):
+            raise CommandError(problem)
         path = Path(output or f"{bundle_name(organization, year)}.zip")
         with path.open("wb") as target:
             write_bundle(organization, year, target, lambda p: base_url.rstrip("/") + p)
