@@ -1,4 +1,4 @@
-"""Which overseen agencies are likely to end below the target (85), and why: set-wise, in a
+"""Which overseen agencies are likely to end below the year's target score, and why: set-wise, in a
 constant number of queries whatever the number of agencies (the overseer's summary).
 
 Two reasons come from the score: the latest official result is below the target (the total is
@@ -63,9 +63,9 @@ def below_target_summary(orgs, *, year):
     """{likely_below, official_below, official_year, oit_short, oit_needed, oit_items, target}:
     how many of `orgs` are likely below the target and, for each reason, how many."""
     current = AssessmentYear.objects.filter(year=year).first()
-    target = current.target_score if current else Decimal(85)
     official = latest_official_year()
-    enough, needed, items = _enough_disclosed(year, target)
+    target = (current or official).target_score if (current or official) else None
+    enough, needed, items = _enough_disclosed(year, target) if current else ([], 0, 0)
     overseen = set(orgs.order_by().values_list("pk", flat=True))
     below = overseen & set(_below_official(official)) if official else set()
     short = overseen - set(enough) if items else set()
