@@ -1,12 +1,14 @@
 """What the API reads for one organisation, through the apps' own selectors."""
 
+from collections import Counter
+
 from django.utils import timezone
 
 from disclosure.selectors import checklist_items, item_passes
 from indicators.selectors import organization_results
 from measures.deadlines import is_overdue
 from measures.models import Measure
-from reports.models import PublishedDocument
+from reports.publishing import public_documents
 
 
 def results(organization):
@@ -36,9 +38,7 @@ def measures(organization, fiscal_year):
     rows = list(Measure.objects.filter(organization=organization, fiscal_year=fiscal_year)
                 .order_by("number").only("number", "title", "status", "percent", "start_date",
                                          "end_date", "fiscal_year", "organization"))
-    by_status = {}
-    for measure in rows:
-        by_status[measure.status] = by_status.get(measure.status, 0) + 1
+    by_status = dict(Counter(m.status for m in rows))
     listed = [{"number": m.number, "title": m.title, "status": m.status, "percent": m.percent,
                "start_date": m.start_date, "end_date": m.end_date,
                "overdue": is_overdue(m, today)} for m in rows]
@@ -50,6 +50,4 @@ def documents(organization):
     return [{"title": d.title, "url": d.public_url, "sha256": d.sha256,
              "oit_item": d.oit_item.code if d.oit_item else None,
              "published_at": d.published_at}
-            for d in PublishedDocument.objects.filter(organization=organization,
-                                                      withdrawn_at=None)
-            .select_related("oit_item")]
+            for d in public_documents(organization)]

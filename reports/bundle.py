@@ -10,7 +10,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 
 from disclosure.feed import feed, public_items
-from reports.models import PublishedDocument
+from reports.publishing import public_documents
 
 FONTS = ("Sarabun-Regular.ttf", "Sarabun-Italic.ttf", "Sarabun-SemiBold.ttf", "Sarabun-Bold.ttf",
          "OFL.txt")
@@ -24,8 +24,7 @@ def write_bundle(organization, year, target, absolute):
     """Write the bundle as a ZIP into the binary file `target`; `absolute(path)` gives the
     portal's full address of a path (the feed names its schema and the public page)."""
     items, total = public_items(organization, year)
-    documents = list(PublishedDocument.objects.filter(organization=organization,
-                                                      withdrawn_at=None).select_related("oit_item"))
+    documents = list(public_documents(organization))
     context = {"organization": organization, "year": year, "items": items, "total": total,
                "documents": documents, "as_of": timezone.localdate(),
                "home": organization.domains[:1], "bundle": True}

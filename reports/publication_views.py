@@ -6,7 +6,7 @@ import tempfile
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404
+from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -16,8 +16,10 @@ from django.views.decorators.http import require_POST
 
 from disclosure.public_views import framed_by_own_websites
 from indicators.years import default_year
+from ita_portal import files
 from organizations.models import Organization
 from organizations.scoping import require_member
+from reports import publishing
 from reports.bundle import bundle_name, write_bundle
 from reports.models import PublishedDocument
 from reports.permissions import can_publish_documents, require_publisher
@@ -96,8 +98,7 @@ def _public_organization(slug):
 @xframe_options_exempt
 def public_documents(request, slug):
     organization = _public_organization(slug)
-    documents = PublishedDocument.objects.filter(organization=organization,
-                                                 withdrawn_at=None).select_related("oit_item")
+    documents = publishing.public_documents(organization)
     response = render(request, "reports/public_documents.html", {
         "organization": organization, "documents": documents, "as_of": timezone.localdate(),
         "home": organization.domains[:1]})
@@ -114,10 +115,5 @@ def public_document(request, slug, pk):
             "organization": organization, "document": document,
             "home": organization.domains[:1]}, status=410)
         return framed_by_own_websites(response, organization)
-    try:
-        handle = document.file.open("rb")
-    except OSError:
-        raise Http404("ไม่พบไฟล์ในที่เก็บไฟล์ของระบบ") from None
-    response = FileResponse(handle, content_type="application/pdf", as_attachment=False,
-                            filename=f"{document.title[:80]}.pdf")
+    response = files.download(document.file, f"{document.title[:80]}.pdf", inline=True)
     return framed_by_own_websites(response, organization)

@@ -29,6 +29,12 @@ def _pdf_bytes(export, upload):
     return upload.read(), upload.name
 
 
+def public_documents(organization):
+    """The organisation's documents on its public pages now (not withdrawn), newest first."""
+    return (PublishedDocument.objects.filter(organization=organization, withdrawn_at=None)
+            .select_related("oit_item"))
+
+
 @transaction.atomic
 def publish_document(*, organization, by, title, public_url, export=None, upload=None,
                      oit_item=None):
