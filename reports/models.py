@@ -238,3 +238,36 @@ class PublishedDocument(models.Model):
     @property
     def is_public(self):
         return self.withdrawn_at is None
+
+
+class AgencyFigures(models.Model):
+    """One agency's figures for the overseer's table, as of a day and a data version: the
+    year in progress's counts and its latest official result. A row is current while the
+    organisation's `data_version`, the day and the year are the ones it was made at; the
+    table makes again only the rows that are not (reports/agency_figures.py)."""
+
+    organization = models.OneToOneField(Organization, on_delete=models.CASCADE,
+                                        primary_key=True, related_name="figures",
+                                        verbose_name="หน่วยงาน")
+    year = models.PositiveSmallIntegerField("ปีงบประมาณ")
+    day = models.DateField("ณ วันที่")
+    version = models.PositiveBigIntegerField("รุ่นของข้อมูลที่ใช้")
+    disclosed = models.PositiveIntegerField("OIT ที่เผยแพร่", default=0)
+    broken = models.PositiveIntegerField("ลิงก์เสีย", default=0)
+    overdue = models.PositiveIntegerField("มาตรการเลยกำหนด", default=0)
+    last_activity = models.DateTimeField("ความเคลื่อนไหวล่าสุด", null=True, blank=True)
+    official_year = models.PositiveSmallIntegerField("ปีของผลทางการล่าสุด", null=True,
+                                                     blank=True)
+    official_total = models.DecimalField("คะแนนรวมทางการ", max_digits=10, decimal_places=6,
+                                         null=True, blank=True)
+    official_band = models.CharField("ระดับ", max_length=40, blank=True)
+    official_below = models.BooleanField("ต่ำกว่าเป้าหมายของปีนั้น", default=False)
+
+    class Meta:
+        verbose_name = "ตัวเลขของหน่วยงานสำหรับผู้กำกับดูแล"
+        verbose_name_plural = "ตัวเลขของหน่วยงานสำหรับผู้กำกับดูแล"
+        indexes = [models.Index(fields=["overdue"]), models.Index(fields=["broken"]),
+                   models.Index(fields=["disclosed"]), models.Index(fields=["last_activity"])]
+
+    def __str__(self):
+        return f"{self.organization_id} {self.year} {self.day}"

@@ -2,33 +2,22 @@
 committee reads — latest official result, OIT items disclosed, broken links, measures overdue,
 last activity — sortable and filterable in the database, a constant number of queries a page.
 
-The counted figures are subqueries over the year in progress (the checklist and measures of
-that fiscal year); the official result is computed for the rows of one page only, from the
-latest assessment year with official scores.
+The figures are each agency's row of `AgencyFigures` (the year in progress and its latest
+official result), made current by `reports.agency_figures.refresh` before the table is read.
 """
 
-from collections import defaultdict
 from dataclasses import dataclass
 
-from django.db.models import Count, Exists, IntegerField, Max, OuterRef, Subquery, Sum, Value
-from django.db.models.functions import Coalesce
+from django.db.models import Count, F, Q, Sum
 
-from disclosure.models import DisclosureItem, EvidenceLink, ItemStatus
-from indicators.models import AssessmentYear, IndicatorScore
-from indicators.scoring import compute_result
-from indicators.selectors import rules_for_years
-from measures.deadlines import overdue_q
-from measures.models import Measure, ProgressUpdate
+from organizations.models import Organization
 from organizations.scoping import visible_organizations
+from reports.agency_figures import refresh
 
-SORTS = {"name": "name_th", "province": "province", "kind": "kind", "overdue": "-overdue",
-         "broken": "-broken", "disclosed": "-disclosed", "activity": "-last_activity"}
-
-
-def _count(queryset, field="organization"):
-    counted = (queryset.filter(**{field: OuterRef("pk")}).order_by().values(field)
-               .annotate(n=Count("pk")).values("n"))
-    return Coalesce(Subquery(counted, output_field=IntegerField()), Value(0))
+SORTS = {"name": "name_th", "province": "province", "kind": "kind",
+         "overdue": F("figures__overdue").desc(), "broken": F("figures__broken").desc(),
+         "disclosed": F("figures__disclosed").desc(),
+         "activity": F("figures__last_activity").desc(nulls_last=True)}
 
 
 def overseen(user, *, kind="", province="", text=""):
@@ -43,59 +32,34 @@ def overseen(user, *, kind="", province="", text=""):
     return orgs
 
 
-def agencies(orgs, *, year, today, sort="name"):
-    """The organisations annotated with the year's figures and ordered."""
-    items = DisclosureItem.objects.filter(oit_item__year__year=year)
-    activity = (ProgressUpdate.objects.filter(measure__organization=OuterRef("pk"))
-                .order_by().values("measure__organization").annotate(at=Max("created_at"))
-                .values("at"))
-    orgs = orgs.annotate(
-        disclosed=_count(items.filter(status=ItemStatus.PRESENT)),
-        broken=_count(EvidenceLink.objects.filter(item__oit_item__year__year=year,
-                                                  removed_at=None, is_broken=True),
-                      "item__organization"),
-        overdue=_count(Measure.objects.filter(overdue_q(today), fiscal_year=year)),
-        last_activity=Subquery(activity))
+def current(orgs, *, year, today):
+    """`orgs`, their figures made current first."""
+    refresh(orgs, year=year, today=today)
+    return orgs
+
+
+def ordered(orgs, *, sort="name"):
+    """The organisations in the order asked (by a figure: their figures current first)."""
     return orgs.order_by(SORTS.get(sort, "name_th"), "name_th")
 
 
-FIGURES = {"overdue", "broken", "disclosed", "activity"}
+def agencies(orgs, *, sort="name"):
+    """The organisations with their figures (current: see `current`), ordered."""
+    return ordered(orgs.annotate(
+        disclosed=F("figures__disclosed"), broken=F("figures__broken"),
+        overdue=F("figures__overdue"), last_activity=F("figures__last_activity"),
+        official_year=F("figures__official_year"), official_total=F("figures__official_total"),
+        official_band=F("figures__official_band"), official_below=F("figures__official_below"),
+    ), sort=sort)
 
 
-def agencies_page_order(orgs, *, year, today, sort="name"):
-    """The organisations in the order asked: sorted by a figure, every row's figures are
-    computed; sorted by name, province or kind, only the shown page's (`with_figures`)."""
-    if sort in FIGURES:
-        return agencies(orgs, year=year, today=today, sort=sort)
-    return orgs.order_by(SORTS.get(sort, "name_th"), "name_th")
-
-
-def with_figures(page_orgs, *, year, today):
-    """The page's organisations (in their order) with the year's figures."""
-    if page_orgs and not hasattr(page_orgs[0], "disclosed"):
-        figures = agencies(type(page_orgs[0]).objects.filter(pk__in=[o.pk for o in page_orgs]),
-                           year=year, today=today).in_bulk()
-        page_orgs = [figures[o.pk] for o in page_orgs]
-    return page_orgs
-
-
-def data_versions(orgs):
-    """(how many, sum of data versions) of the organisations: moves with any change of theirs."""
-    found = orgs.order_by().aggregate(n=Count("pk"), v=Sum("data_version"))
-    return found["n"], found["v"] or 0
-
-
-def summary(orgs, *, year, today):
-    """How many agencies, and how many have a measure overdue or a broken evidence link: one
-    query of semi-joins (the per-row counts are computed for the page's rows only)."""
-    plain = orgs.order_by()
-    overdue = Measure.objects.filter(overdue_q(today), fiscal_year=year,
-                                     organization=OuterRef("pk"))
-    broken = EvidenceLink.objects.filter(item__organization=OuterRef("pk"), removed_at=None,
-                                         is_broken=True, item__oit_item__year__year=year)
-    return plain.aggregate(total=Count("pk"),
-                           with_overdue=Count("pk", filter=Exists(overdue)),
-                           with_broken=Count("pk", filter=Exists(broken)))
+def rows(ids):
+    """The organisations `ids` with their figures and latest official result, in that order."""
+    found = agencies(Organization.objects.filter(pk__in=ids)).in_bulk()
+    shown = [found[pk] for pk in ids if pk in found]
+    for org in shown:
+        org.official = official(org)
+    return shown
 
 
 @dataclass
@@ -106,22 +70,23 @@ class Official:
     below_target: bool
 
 
-def official_results(orgs):
-    """{organisation id: Official} of the latest year with official scores, for a few rows."""
-    ids = [org.pk for org in orgs]
-    scores = defaultdict(lambda: defaultdict(dict))
-    for org_id, year_id, number, score in IndicatorScore.objects.filter(
-            organization_id__in=ids).values_list("organization_id", "indicator__year_id",
-                                                 "indicator__number", "score"):
-        scores[org_id][year_id][number] = score
-    years = {y.pk: y for y in AssessmentYear.objects.filter(
-        pk__in={y for by_year in scores.values() for y in by_year})}
-    rules = rules_for_years(years.values())
-    results = {}
-    for org_id, by_year in scores.items():
-        latest = max(by_year, key=lambda pk: years[pk].year)
-        result = compute_result(rules[latest], by_year[latest])
-        results[org_id] = Official(years[latest].year, result.total, result.band or "",
-                                   result.total is not None
-                                   and result.total < years[latest].target_score)
-    return results
+def official(org):
+    """The latest official result of an organisation from `agencies`, or None."""
+    if org.official_year is None:
+        return None
+    return Official(org.official_year, org.official_total, org.official_band,
+                    org.official_below)
+
+
+def data_versions(orgs):
+    """(how many, sum of data versions) of the organisations: moves with any change of theirs."""
+    found = orgs.order_by().aggregate(n=Count("pk"), v=Sum("data_version"))
+    return found["n"], found["v"] or 0
+
+
+def summary(orgs):
+    """How many agencies, and how many have a measure overdue or a broken evidence link (their
+    figures current)."""
+    return orgs.order_by().aggregate(total=Count("pk"),
+                                     with_overdue=Count("pk", filter=Q(figures__overdue__gt=0)),
+                                     with_broken=Count("pk", filter=Q(figures__broken__gt=0)))

@@ -1,6 +1,7 @@
 """The overseer's home: the table of every agency under them, filtered, sorted, paged or
 downloaded as CSV; each row opens the agency read-only."""
 
+from functools import cache
 from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
@@ -17,12 +18,13 @@ from organizations.models import OrganizationKind
 from reports.overseer import (
     SORTS,
     agencies,
-    agencies_page_order,
+    current,
     data_versions,
-    official_results,
+    official,
+    ordered,
     overseen,
+    rows,
     summary,
-    with_figures,
 )
 from reports.overseer_risk import below_target_summary
 
@@ -38,17 +40,14 @@ def _filters(request):
 
 
 def _csv_rows(orgs):
-    for start in range(0, len(orgs), 500):
-        chunk = orgs[start:start + 500]
-        results = official_results(chunk)
-        for org in chunk:
-            official = results.get(org.pk)
-            yield [org.name_th, org.get_kind_display(), org.province,
-                   official.year if official else "",
-                   score(official.total) if official and official.total is not None else "",
-                   official.band if official else "", org.disclosed, org.broken, org.overdue,
-                   thai_date(timezone.localtime(org.last_activity).date())
-                   if org.last_activity else ""]
+    for org in orgs:
+        result = official(org)
+        yield [org.name_th, org.get_kind_display(), org.province,
+               result.year if result else "",
+               score(result.total) if result and result.total is not None else "",
+               result.band if result else "", org.disclosed, org.broken, org.overdue,
+               thai_date(timezone.localtime(org.last_activity).date())
+               if org.last_activity else ""]
 
 
 def overseer_home(request):
@@ -56,19 +55,23 @@ def overseer_home(request):
     sort = filters.pop("sort")
     chosen = overseen(request.user, **filters)
     if request.GET.get("export") == "csv":
-        orgs = agencies(chosen, year=year, today=today, sort=sort)
-        return csv_response(HEADERS, _csv_rows(list(orgs)), f"agencies-{year}")
+        orgs = agencies(current(chosen, year=year, today=today), sort=sort)
+        return csv_response(HEADERS, _csv_rows(orgs.iterator(chunk_size=2000)),
+                            f"agencies-{year}")
+    ready = cache(lambda: current(chosen, year=year, today=today))  # once, when first read
+    page = SimpleLazyObject(lambda: _page(ready(), request.GET.get("page"), sort))
     return render(request, "reports/home_overseer.html", {
-        # The table is kept while no overseen organisation's data version moves (their sum
-        # only grows): the figures below are read only when it is rendered again.
-        "versions": data_versions(chosen), "asked": request.GET.urlencode(),
-        "page": SimpleLazyObject(lambda: _page(chosen, request.GET.get("page"), year, today,
-                                               sort)),
+        # The whole part is kept while no overseen organisation's data version moves (their
+        # sum only grows); after a change anywhere, the page's rows are kept while the page
+        # holds the same agencies at the same versions. Figures are read only when rendered.
+        "versions": data_versions(chosen), "asked": request.GET.urlencode(), "page": page,
+        "rows_key": SimpleLazyObject(lambda: _rows_key(page)),
+        "rows": SimpleLazyObject(lambda: rows([pk for pk, _ in page.object_list])),
         "year": year, "filters": {**filters, "sort": sort},
         "filter_query": urlencode({"q": filters["text"], "kind": filters["kind"],
                                    "province": filters["province"]}),
-        "summary": SimpleLazyObject(lambda: summary(chosen, year=year, today=today)),
-        "risk": SimpleLazyObject(lambda: below_target_summary(chosen, year=year)),
+        "summary": SimpleLazyObject(lambda: summary(ready())),
+        "risk": SimpleLazyObject(lambda: below_target_summary(ready(), year=year)),
         "kinds": OrganizationKind.choices,
         "items_total": SimpleLazyObject(lambda: OITItem.objects.filter(year__year=year).count()),
         "provinces": SimpleLazyObject(lambda: [] if request.user.oversight_province else list(
@@ -76,12 +79,13 @@ def overseer_home(request):
             .values_list("province", flat=True).distinct()))})
 
 
-def _page(chosen, number, year, today, sort):
-    """One page of 50 agencies with their figures and latest official result."""
-    page = Paginator(agencies_page_order(chosen, year=year, today=today, sort=sort),
+def _page(orgs, number, sort):
+    """One page of 50 agencies: (id, data version) in the order asked."""
+    return Paginator(ordered(orgs, sort=sort).values_list("pk", "data_version"),
                      50).get_page(number)
-    page.object_list = with_figures(list(page.object_list), year=year, today=today)
-    results = official_results(page.object_list)
-    for org in page.object_list:
-        org.official = results.get(org.pk)
-    return page
+
+
+def _rows_key(page):
+    """What the page's rows are made of: which agencies, at which versions, of how many."""
+    shown = ",".join(f"{pk}.{version}" for pk, version in page.object_list)
+    return f"{page.number}/{page.paginator.count}:{shown}"

@@ -8,6 +8,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from disclosure.models import DisclosureItem, ItemStatus
 from disclosure.services import ensure_checklist
@@ -15,6 +16,7 @@ from indicators.models import Indicator, IndicatorScore, OITItem
 from indicators.scoring import compute_result
 from indicators.selectors import year_rules
 from organizations.models import Organization
+from reports.overseer import current
 from reports.overseer_risk import below_target_summary
 from tests.personas import make_org
 
@@ -61,7 +63,7 @@ def test_the_summary_counts_what_each_agency_says_of_itself(client, criteria, or
     far = make_org("tambon-far", "เทศบาลตำบลไกล", province="เชียงใหม่")
     scored(far, lambda n: 50)
     mine = Organization.objects.filter(province="ขอนแก่น")
-    found = below_target_summary(mine, year=YEAR)
+    found = below_target_summary(current(mine, year=YEAR, today=timezone.localdate()), year=YEAR)
     figures = {o.slug: own_figures(o, needed) for o in mine}
     assert found["official_year"] == OFFICIAL and found["oit_needed"] == needed
     assert found["official_below"] == sum(b for b, _ in figures.values())
@@ -82,7 +84,8 @@ def test_the_summary_costs_the_same_queries_for_few_or_many_agencies(criteria, o
 
     def count():
         with CaptureQueriesContext(connection) as ctx:
-            below_target_summary(Organization.objects.all(), year=YEAR)
+            below_target_summary(current(Organization.objects.all(), year=YEAR,
+                                         today=timezone.localdate()), year=YEAR)
         return len(ctx.captured_queries)
 
     few = count()

@@ -90,3 +90,28 @@ def test_members_do_not_get_the_table(client, personas):
     for name in ("owner", "committee", "org_admin"):
         client.force_login(personas[name])
         assert "หน่วยงานในความดูแล" not in client.get(reverse("home")).content.decode()
+
+
+def test_after_a_change_elsewhere_the_page_keeps_its_rows_and_counts_again(client, criteria,
+                                                                            org, overseer):
+    """A change of an agency that is not on the page moves the summary, not the page's rows;
+    a change of one on the page makes its rows again."""
+    from unittest import mock
+
+    from reports import overseer_views
+    first = make_org("tambon-0", "เทศบาลตำบลกกกก")  # first by name: on page 1
+    for n in range(50):
+        make_org(f"tambon-z{n:02}", f"เทศบาลตำบลฮฮ{n:02}")  # fill page 1
+    last = make_org("tambon-zz", "เทศบาลตำบลฮฮฮฮ")  # after them: on page 2
+    client.force_login(overseer)
+    with mock.patch.object(overseer_views, "rows", wraps=overseer_views.rows) as made:
+        client.get(reverse("home"))
+        assert made.call_count == 1
+        give(last, overdue=1)
+        body = client.get(reverse("home")).content.decode()
+        assert made.call_count == 1  # page 1's rows kept
+        assert "มีมาตรการเลยกำหนด <strong class=\"bad\">๑</strong>" in body  # summary moved
+        give(first, overdue=2)
+        body = client.get(reverse("home")).content.decode()
+        assert made.call_count == 2
+        assert "มีมาตรการเลยกำหนด <strong class=\"bad\">๒</strong>" in body
