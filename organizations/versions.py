@@ -13,8 +13,10 @@ from operator import attrgetter
 from django.db import transaction
 from django.db.models import F
 from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.dispatch import Signal
 
 EVERYONE = "*"
+everyone_changed = Signal()  # sent when every organisation's version is raised (the criteria)
 _pending = threading.local()
 SKIPPED_UPDATES = {frozenset({"last_login"})}  # signing in changes nothing anyone reads
 
@@ -44,7 +46,9 @@ def _raise(organization_id):
     targets = Organization.objects.all()
     if organization_id != EVERYONE:
         targets = targets.filter(pk=organization_id)
-    targets.update(data_version=F("data_version") + 1)
+    raised = targets.update(data_version=F("data_version") + 1)
+    if organization_id == EVERYONE and raised:
+        everyone_changed.send(sender=Organization)
 
 
 def current(organization_id):

@@ -15,7 +15,7 @@ from collections import defaultdict
 from django.db.models import Count, F, Max, Q
 
 from disclosure.models import DisclosureItem, EvidenceLink, ItemStatus
-from indicators.models import AssessmentYear, IndicatorScore
+from indicators.models import AssessmentYear, IndicatorScore, OITItem
 from indicators.scoring import compute_result
 from indicators.selectors import rules_for_years
 from measures.deadlines import overdue_q
@@ -50,11 +50,12 @@ def _make(versions, *, year, today):
     """Write the figures of the organisations in {id: data version read before their data}:
     a change made meanwhile leaves the row behind its organisation, so it is made again."""
     ids = list(versions)
-    disclosed = _counts(DisclosureItem.objects.filter(
-        organization_id__in=ids, oit_item__year__year=year, status=ItemStatus.PRESENT),
+    items = list(OITItem.objects.filter(year__year=year).values_list("pk", flat=True))
+    disclosed = _counts(DisclosureItem.objects.filter(  # by the items' ids: the plan walks
+        organization_id__in=ids, oit_item_id__in=items, status=ItemStatus.PRESENT),  # orgs
         "organization")
     broken = _counts(EvidenceLink.objects.filter(
-        item__organization_id__in=ids, item__oit_item__year__year=year, removed_at=None,
+        item__organization_id__in=ids, item__oit_item_id__in=items, removed_at=None,
         is_broken=True), "item__organization")
     overdue = _counts(Measure.objects.filter(overdue_q(today), fiscal_year=year,
                                              organization_id__in=ids), "organization")
@@ -73,22 +74,24 @@ def _make(versions, *, year, today):
 def official_results(ids):
     """{organisation id: its latest official result's fields} (the latest assessment year
     with any of its scores): year, total, band and whether the total is below that year's
-    target."""
-    scores = defaultdict(lambda: defaultdict(dict))
-    for org_id, year_id, number, score in IndicatorScore.objects.filter(
-            organization_id__in=ids).values_list("organization_id", "indicator__year_id",
-                                                 "indicator__number", "score"):
-        scores[org_id][year_id][number] = score
-    years = {y.pk: y for y in AssessmentYear.objects.filter(
-        pk__in={y for by_year in scores.values() for y in by_year})}
-    rules = rules_for_years(years.values())
+    target. Only the scores of each one's latest year are read."""
+    latest = dict(IndicatorScore.objects.filter(organization_id__in=ids).order_by()
+                  .values_list("organization").annotate(year=Max("indicator__year__year")))
+    scores = defaultdict(dict)
+    for org_id, year, number, score in IndicatorScore.objects.filter(
+            organization_id__in=ids, indicator__year__year__in=set(latest.values())
+    ).values_list("organization_id", "indicator__year__year", "indicator__number", "score"):
+        if year == latest[org_id]:
+            scores[org_id][number] = score
+    years = {y.year: y for y in AssessmentYear.objects.filter(year__in=set(latest.values()))}
+    by_pk = rules_for_years(years.values())
+    rules = {y.year: by_pk[y.pk] for y in years.values()}
     results = {}
-    for org_id, by_year in scores.items():
-        latest = max(by_year, key=lambda pk: years[pk].year)
-        result = compute_result(rules[latest], by_year[latest])
+    for org_id, by_number in scores.items():
+        year = years[latest[org_id]]
+        result = compute_result(rules[year.year], by_number)
         results[org_id] = {
-            "official_year": years[latest].year, "official_total": result.total,
+            "official_year": year.year, "official_total": result.total,
             "official_band": result.band or "",
-            "official_below": result.total is not None
-            and result.total < years[latest].target_score}
+            "official_below": result.total is not None and result.total < year.target_score}
     return results

@@ -23,3 +23,7 @@ class ReportsConfig(AppConfig):
         track(AgendaChange, "meeting.organization_id")
         track(FrozenReport, "meeting.organization_id", exclude_fields=("html",))
         track(PublishedDocument, "organization_id")
+
+        from organizations.versions import everyone_changed
+        from reports.tasks import figures_after_criteria
+        everyone_changed.connect(figures_after_criteria, dispatch_uid="reports-figures")

@@ -15,10 +15,13 @@ from django.utils import timezone
 from disclosure.models import DisclosureItem, ItemStatus
 from disclosure.services import ensure_checklist, item_write
 from indicators.models import AssessmentYear
+from ita_portal.jobs import execute
+from ita_portal.models import Job
 from measures.models import ProgressUpdate, Status
 from organizations.models import Organization
 from reports.agency_figures import refresh
 from reports.models import AgencyFigures
+from reports.tasks import AGENCY_FIGURES
 from tests.measures.conftest import make_measure
 from tests.personas import make_org
 
@@ -112,3 +115,21 @@ def test_the_nightly_command_makes_every_agencys_figures(criteria, org, capsys):
     assert f"คำนวณใหม่ {everyone} หน่วยงาน" in capsys.readouterr().out
     call_command("refresh_agency_figures")
     assert "คำนวณใหม่ 0 หน่วยงาน" in capsys.readouterr().out
+
+
+def test_a_change_of_criteria_queues_one_job_that_makes_everyones_figures(
+        criteria, org, django_capture_on_commit_callbacks):
+    orgs = Organization.objects.filter(is_active=True)
+    refresh(orgs, year=YEAR, today=today())
+    before = set(Job.objects.filter(kind=AGENCY_FIGURES).values_list("pk", flat=True))
+    with django_capture_on_commit_callbacks(execute=True):
+        year = AssessmentYear.objects.get(year=YEAR)
+        year.target_score = 90
+        year.save()
+        year.target_score = 88
+        year.save()
+    queued = Job.objects.filter(kind=AGENCY_FIGURES).exclude(pk__in=before)
+    assert queued.count() == 1  # two changes, one job
+    execute(queued.get().pk)  # (a job already run by the test's task backend is left alone)
+    assert queued.get().state == "done"
+    assert refresh(orgs, year=YEAR, today=today()) == 0  # the job made them all current
