@@ -100,6 +100,8 @@ def main():
     parser.add_argument("--years", type=int, default=5)
     parser.add_argument("--seed", type=int, default=2565)
     parser.add_argument("--measures-per-org", type=int, default=50)
+    parser.add_argument("--checklists", action="store_true",
+                        help="every organisation's OIT checklist of the newest year too")
     args = parser.parse_args()
     setup_django()
     from django.contrib.auth.hashers import make_password
@@ -116,6 +118,11 @@ def main():
     print(f"generated {len(orgs)} organisations, {len(by_key)} departments, {users} users, "
           f"{scores} scores over years {[y.year for y in years]}, {measures} measures "
           f"in {time.perf_counter() - started:.1f} s")
+    if args.checklists:
+        from criteria import make_checklists
+
+        orgs, items = make_checklists(years[-1])
+        print(f"checklists: {orgs} organisations x {items} OIT items of {years[-1].year}")
 
 
 if __name__ == "__main__":

@@ -1,10 +1,11 @@
 """Load on real app servers (gunicorn, DEBUG off) against the database in DATABASE_URL.
 
-    python bench/load.py ratios --server URL --seconds 20
+    python bench/load.py ratios --server URL --seconds 20 [--connections 8]
     python bench/load.py mixed --server URL [--server URL2] --users 50 --seconds 60
 
-`ratios`: each main page with wrk at 8 connections, signed in, beside /bench/bare/ (signed in
-too: the whole middleware stack and two trivial queries, bench/urls.py) on the same server.
+`ratios`: each main page with wrk at 8 connections (--connections), signed in, beside
+/bench/bare/ (signed in too: the whole middleware stack and two trivial queries, bench/urls.py)
+on the same server; the national overseer's table also while 5 agencies a second change.
 `mixed`: N signed-in staff of N organisations, each a thread with its own connection, for S
 seconds: the main pages and progress updates (the measure page, then the form posted with its
 CSRF token), spread over the servers given; afterwards every accepted update is looked up in
@@ -94,8 +95,8 @@ def pages(person):
 
 
 def wrk(url, seconds, cookie=None, connections=8):
-    command = ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--timeout", "10s",
-               "-s", str(HERE / "wrk_report.lua"), url]
+    command = ["wrk", f"-t{min(2, connections)}", f"-c{connections}", f"-d{seconds}s",
+               "--timeout", "10s", "-s", str(HERE / "wrk_report.lua"), url]
     if cookie:
         command[1:1] = ["-H", f"Cookie: sessionid={cookie}"]
     output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
@@ -116,22 +117,54 @@ def warm(server, person, seconds=3):
         wrk(server + path, seconds, cookie)
 
 
-def ratios(server, seconds):
+def ratios(server, seconds, connections=8):
     person = people(1)[0]
     warm(server, person)
-    bare = wrk(server + "/bench/bare/", seconds, person["session"])
+    bare = wrk(server + "/bench/bare/", seconds, person["session"], connections)
     rows = {"bare view (signed in, 2 trivial queries)": bare}
     for name, path in pages(person).items():
         cookie = None if name.startswith("public") else person["session"]
-        row = wrk(server + path, seconds, cookie)
+        row = wrk(server + path, seconds, cookie, connections)
         row["ratio_to_bare"] = round(row["rps"] / bare["rps"], 2)
         rows[name] = row
     national = overseer()
     wrk(server + "/", 3, national)  # warm
-    row = wrk(server + "/", seconds, national)
-    row["ratio_to_bare"] = round(row["rps"] / bare["rps"], 2)
-    rows["overseer table (whole country, page 1)"] = row
+    for name, changes in (("overseer table (whole country, page 1)", 0),
+                          ("overseer table while agencies change (5 a second)", 5)):
+        with Changes(changes):
+            row = wrk(server + "/", seconds, national, connections)
+        row["ratio_to_bare"] = round(row["rps"] / bare["rps"], 2)
+        rows[name] = row
     return rows
+
+
+class Changes(threading.Thread):
+    """`per_second` changes of random agencies' data while timing (each raises that agency's
+    data version, as any write does): what a national overseer's table meets in office
+    hours (8,300 agencies writing ~20 times a day each is ~6 a second)."""
+
+    def __init__(self, per_second):
+        super().__init__(daemon=True)
+        self.per_second, self.done = per_second, threading.Event()
+
+    def __enter__(self):
+        if self.per_second:
+            self.start()
+        return self
+
+    def __exit__(self, *exc):
+        self.done.set()
+        if self.per_second:
+            self.join()
+
+    def run(self):
+        from organizations import versions
+        from organizations.models import Organization
+
+        ids = list(Organization.objects.values_list("pk", flat=True))
+        rng = random.Random(2570)
+        while not self.done.wait(1 / self.per_second):
+            versions.touch(rng.choice(ids))
 
 
 class User(threading.Thread):
@@ -238,10 +271,11 @@ def main():
     parser.add_argument("--server", action="append", required=True)
     parser.add_argument("--users", type=int, default=50)
     parser.add_argument("--seconds", type=int, default=60)
+    parser.add_argument("--connections", type=int, default=8)
     args = parser.parse_args()
     setup_django()
     if args.mode == "ratios":
-        result = ratios(args.server[0], args.seconds)
+        result = ratios(args.server[0], args.seconds, args.connections)
     else:
         result = mixed(args.server, args.users, args.seconds)
     print(json.dumps(result, ensure_ascii=False, indent=2))

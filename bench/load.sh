@@ -3,6 +3,8 @@
 # PostgreSQL): national-scale data, gunicorn with DEBUG off, then
 #   1. each main page's throughput beside a bare view, wrk at 8 connections (one server), with
 #      its kept parts (unchanged data) and again rendered on every request (FRAGMENT_SECONDS=0);
+#      the kept run again at 1 connection; the national overseer's table also while agencies
+#      change;
 #   2. 50 signed-in users mixing the main pages and progress updates for 60 s, one server;
 #   3. the same spread over two app servers.
 # BENCH_ORGS (8300), BENCH_USERS (50), BENCH_SECONDS (60), BENCH_RATIO_SECONDS (20),
@@ -18,7 +20,8 @@ WORKERS=${WEB_WORKERS:-4}
 mkdir -p bench/out && rm -f bench/out/gunicorn-*.log
 $PY manage.py migrate --noinput -v0
 $PY manage.py load_criteria
-$PY bench/generate.py --orgs "${BENCH_ORGS:-8300}" --years 5
+$PY bench/generate.py --orgs "${BENCH_ORGS:-8300}" --years 5 --checklists
+$PY manage.py refresh_agency_figures  # as the timer after midnight does
 
 PIDS=()
 stop_servers() { for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true; PIDS=(); }
@@ -37,6 +40,7 @@ $PY bench/load.py ratios --server $A --seconds "${BENCH_RATIO_SECONDS:-20}" \
 stop_servers
 serve 8101 "$WORKERS"
 $PY bench/load.py ratios --server $A --seconds "${BENCH_RATIO_SECONDS:-20}" | tee bench/out/load-ratios.json
+$PY bench/load.py ratios --server $A --seconds 10 --connections 1 | tee bench/out/load-ratios-1.json
 $PY bench/load.py mixed --server $A --users "${BENCH_USERS:-50}" --seconds "${BENCH_SECONDS:-60}" \
   | tee bench/out/load-one-server.json
 stop_servers

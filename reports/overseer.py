@@ -13,6 +13,7 @@ from django.db.models import Count, F, Q, Sum
 from organizations.models import Organization
 from organizations.scoping import visible_organizations
 from reports.agency_figures import refresh
+from reports.overseer_risk import below_target_summary
 
 SORTS = {"name": "name_th", "province": "province", "kind": "kind",
          "overdue": F("figures__overdue").desc(), "broken": F("figures__broken").desc(),
@@ -84,9 +85,11 @@ def data_versions(orgs):
     return found["n"], found["v"] or 0
 
 
-def summary(orgs):
-    """How many agencies, and how many have a measure overdue or a broken evidence link (their
-    figures current)."""
-    return orgs.order_by().aggregate(total=Count("pk"),
-                                     with_overdue=Count("pk", filter=Q(figures__overdue__gt=0)),
-                                     with_broken=Count("pk", filter=Q(figures__broken__gt=0)))
+SUMMARY = {"total": Count("pk"), "with_overdue": Count("pk", filter=Q(figures__overdue__gt=0)),
+           "with_broken": Count("pk", filter=Q(figures__broken__gt=0))}
+
+
+def summary(orgs, *, year):
+    """How many agencies; how many have a measure overdue or a broken evidence link; how many
+    are likely below the target and why (their figures current): one pass over them."""
+    return below_target_summary(orgs, year=year, also=SUMMARY)

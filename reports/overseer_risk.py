@@ -27,10 +27,10 @@ def latest_official_year():
     return AssessmentYear.objects.filter(pk=year_id).first() if year_id else None
 
 
-def below_target_summary(orgs, *, year):
+def below_target_summary(orgs, *, year, also=None):
     """{likely_below, official_below, official_year, oit_short, oit_needed, oit_items, target}:
     how many of `orgs` (their figures current) are likely below the target and, for each
-    reason, how many."""
+    reason, how many; with the aggregates `also` asks for, in the same pass."""
     current = AssessmentYear.objects.filter(year=year).first()
     official = latest_official_year()
     target = (current or official).target_score if (current or official) else None
@@ -39,7 +39,7 @@ def below_target_summary(orgs, *, year):
     below = (Q(figures__official_year=official.year, figures__official_below=True)
              if official else NOBODY)
     short = Q(figures__disclosed__lt=needed) if items else NOBODY
-    found = orgs.order_by().aggregate(official_below=Count("pk", filter=below),
+    found = orgs.order_by().aggregate(**(also or {}), official_below=Count("pk", filter=below),
                                       oit_short=Count("pk", filter=short),
                                       likely_below=Count("pk", filter=below | short))
     return {**found, "official_year": official.year if official else None, "target": target,

@@ -26,7 +26,6 @@ from reports.overseer import (
     rows,
     summary,
 )
-from reports.overseer_risk import below_target_summary
 
 HEADERS = ["หน่วยงาน", "ประเภท", "จังหวัด", "ผลทางการ (ปี)", "คะแนนรวม", "ระดับ",
            "OIT ที่เผยแพร่", "ลิงก์เสีย", "มาตรการเลยกำหนด", "ความเคลื่อนไหวล่าสุด"]
@@ -59,19 +58,19 @@ def overseer_home(request):
         return csv_response(HEADERS, _csv_rows(orgs.iterator(chunk_size=2000)),
                             f"agencies-{year}")
     ready = cache(lambda: current(chosen, year=year, today=today))  # once, when first read
-    page = SimpleLazyObject(lambda: _page(ready(), request.GET.get("page"), sort))
+    versions = data_versions(chosen)
+    page = SimpleLazyObject(lambda: _page(ready(), request.GET.get("page"), sort, versions[0]))
     return render(request, "reports/home_overseer.html", {
         # The whole part is kept while no overseen organisation's data version moves (their
         # sum only grows); after a change anywhere, the page's rows are kept while the page
         # holds the same agencies at the same versions. Figures are read only when rendered.
-        "versions": data_versions(chosen), "asked": request.GET.urlencode(), "page": page,
+        "versions": versions, "asked": request.GET.urlencode(), "page": page,
         "rows_key": SimpleLazyObject(lambda: _rows_key(page)),
         "rows": SimpleLazyObject(lambda: rows([pk for pk, _ in page.object_list])),
         "year": year, "filters": {**filters, "sort": sort},
         "filter_query": urlencode({"q": filters["text"], "kind": filters["kind"],
                                    "province": filters["province"]}),
-        "summary": SimpleLazyObject(lambda: summary(ready())),
-        "risk": SimpleLazyObject(lambda: below_target_summary(ready(), year=year)),
+        "summary": SimpleLazyObject(lambda: summary(ready(), year=year)),
         "kinds": OrganizationKind.choices,
         "items_total": SimpleLazyObject(lambda: OITItem.objects.filter(year__year=year).count()),
         "provinces": SimpleLazyObject(lambda: [] if request.user.oversight_province else list(
@@ -79,10 +78,11 @@ def overseer_home(request):
             .values_list("province", flat=True).distinct()))})
 
 
-def _page(orgs, number, sort):
-    """One page of 50 agencies: (id, data version) in the order asked."""
-    return Paginator(ordered(orgs, sort=sort).values_list("pk", "data_version"),
-                     50).get_page(number)
+def _page(orgs, number, sort, count):
+    """One page of 50 agencies: (id, data version) in the order asked (of `count`, known)."""
+    paginator = Paginator(ordered(orgs, sort=sort).values_list("pk", "data_version"), 50)
+    paginator.count = count  # not counted again
+    return paginator.get_page(number)
 
 
 def _rows_key(page):
