@@ -54,15 +54,16 @@ def execute_runs(runs, job=None):
     CheckRun.objects.filter(pk__in=[r.pk for r in runs], finished_at__isnull=True).update(
         finished_at=timezone.now())  # runs without links
     for run in runs:
-        if run.pk not in left:  # without links (the others were touched as they finished)
+        if run.pk not in left:  # without links (the others were touched with each batch)
             versions.touch(run.organization_id)
         run.refresh_from_db()
     return runs
 
 
 def _count(batch, owner, left):
-    """Add a batch of results to their runs' progress; a run whose last link is in it is
-    finished, and its organisation's pages show the results from now on."""
+    """Add a batch of results to their runs' progress (a run whose last link is in it is
+    finished); the links' new states are committed with this batch, so their organisations'
+    pages and figures move with it (a job that fails later leaves nothing unannounced)."""
     checked, failed = Counter(), Counter()
     for pk, result in batch:
         checked[owner[pk]] += 1
@@ -72,5 +73,4 @@ def _count(batch, owner, left):
         finished = {} if left[run.pk] else {"finished_at": timezone.now()}
         CheckRun.objects.filter(pk=run.pk).update(
             done=F("done") + count, failed=F("failed") + failed[run], **finished)
-        if finished:
-            versions.touch(run.organization_id)
+        versions.touch(run.organization_id)

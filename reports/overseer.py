@@ -80,9 +80,10 @@ def official(org):
 
 
 def data_versions(orgs):
-    """(how many, sum of data versions) of the organisations: moves with any change of theirs."""
-    found = orgs.order_by().aggregate(n=Count("pk"), v=Sum("data_version"))
-    return found["n"], found["v"] or 0
+    """(how many, sum of data versions, sum of ids) of the organisations: moves with any change
+    of theirs or of which they are."""
+    found = orgs.order_by().aggregate(n=Count("pk"), v=Sum("data_version"), ids=Sum("pk"))
+    return found["n"], found["v"] or 0, found["ids"] or 0
 
 
 SUMMARY = {"total": Count("pk"), "with_overdue": Count("pk", filter=Q(figures__overdue__gt=0)),

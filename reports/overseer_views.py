@@ -79,8 +79,9 @@ def overseer_home(request):
 
 
 def _page(orgs, number, sort, count):
-    """One page of 50 agencies: (id, data version) in the order asked (of `count`, known)."""
-    paginator = Paginator(ordered(orgs, sort=sort).values_list("pk", "data_version"), 50)
+    """One page of 50 agencies: (id, version of its figures) in the order asked (of `count`,
+    known): the rows' key is what the rows are read from, never newer than them."""
+    paginator = Paginator(ordered(orgs, sort=sort).values_list("pk", "figures__version"), 50)
     paginator.count = count  # not counted again
     return paginator.get_page(number)
 

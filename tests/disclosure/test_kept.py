@@ -83,3 +83,28 @@ def test_the_public_page_is_read_once_and_follows_every_answer(client, criteria,
     assert "tambon-a.go.th/oit/O2<" not in first
     fill(org, 2565, org_admin)
     assert "tambon-a.go.th/oit/O2<" in client.get(url).content.decode()
+
+
+def test_a_check_job_that_fails_midway_still_moves_the_pages_of_what_it_wrote(
+        criteria, org, org_admin, site, allow_local, monkeypatch):
+    """Each batch's link states are committed with a raised data version: a job that dies
+    after a batch leaves no page or overseer figure showing the links as they were."""
+    from disclosure import tasks
+    from disclosure.checker import CheckResult
+    from disclosure.services import check_run_create
+    from organizations.models import Organization
+
+    fill(org, 2565, org_admin, base=site)
+    run = check_run_create(organization=org, year=2565)
+    before = Organization.objects.get(pk=org.pk).data_version
+
+    def one_batch_then_die(checks, **options):
+        pk, url, _ = checks[0]
+        yield [(pk, CheckResult(url, "http_error", http_status=404))]
+        raise RuntimeError("worker lost")
+
+    monkeypatch.setattr(tasks, "check_batches", one_batch_then_die)
+    with pytest.raises(RuntimeError):
+        tasks.execute_runs([run])
+    assert not CheckRun.objects.get(pk=run.pk).finished_at
+    assert Organization.objects.get(pk=org.pk).data_version > before

@@ -133,3 +133,24 @@ def test_a_change_of_criteria_queues_one_job_that_makes_everyones_figures(
     execute(queued.get().pk)  # (a job already run by the test's task backend is left alone)
     assert queued.get().state == "done"
     assert refresh(orgs, year=YEAR, today=today()) == 0  # the job made them all current
+
+
+def test_a_slower_pass_never_puts_back_older_figures(criteria, org):
+    """A pass that read an agency before its change and writes after a quicker pass made the
+    newer figures (or a pass of the day before, finishing after midnight) changes nothing."""
+    from reports.agency_figures import _write
+
+    orgs = Organization.objects.filter(pk=org.pk)
+    measure = make_measure(org, 1, end_offset=-2)  # overdue
+    refresh(orgs, year=YEAR, today=today())
+    old = figures(org)
+    assert old.overdue == 1
+    measure.status = Status.DONE
+    measure.save()
+    refresh(orgs, year=YEAR, today=today())
+    assert figures(org).overdue == 0 and figures(org).version > old.version
+    _write([old])  # the slow pass: an older version
+    yesterday = today() - datetime.timedelta(days=1)
+    _write([AgencyFigures(organization_id=org.pk, year=YEAR, day=yesterday,
+                          version=old.version + 100, overdue=5)])  # an older day
+    assert figures(org).overdue == 0

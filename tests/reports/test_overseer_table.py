@@ -115,3 +115,28 @@ def test_after_a_change_elsewhere_the_page_keeps_its_rows_and_counts_again(clien
         body = client.get(reverse("home")).content.decode()
         assert made.call_count == 2
         assert "มีมาตรการเลยกำหนด <strong class=\"bad\">๒</strong>" in body
+
+
+def test_rows_read_while_an_agency_changes_are_not_kept_for_its_new_figures(
+        client, criteria, org, overseer, monkeypatch):
+    """The rows' key is the version of the figures they are read from: a change committed
+    after the figures were made and before the page was read does not leave the old rows kept
+    under the agency's new version."""
+    from organizations import versions
+    from reports import overseer_views
+
+    give(org)
+    client.force_login(overseer)
+    client.get(reverse("home"))
+    cell = 'data-label="มาตรการเลยกำหนด">๑</td>'
+    page = overseer_views._page
+
+    def change_meanwhile(*args):
+        make_measure(org, 7, end_offset=-2)  # overdue: the agency's data moves
+        return page(*args)
+
+    versions.touch(org.pk)  # some change: the next request makes the table again
+    with monkeypatch.context() as racing:
+        racing.setattr(overseer_views, "_page", change_meanwhile)
+        assert cell not in client.get(reverse("home")).content.decode()
+    assert cell in client.get(reverse("home")).content.decode()
