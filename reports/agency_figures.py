@@ -38,8 +38,10 @@ def stale(orgs, *, year, today):
 def refresh(orgs, *, year, today):
     """Make the figures of `orgs` that are not current; how many were made."""
     rows = stale(orgs, year=year, today=today)
-    for start in range(0, len(rows), CHUNK):
-        _make(dict(rows[start:start + CHUNK]), year=year, today=today)
+    if rows:
+        items = list(OITItem.objects.filter(year__year=year).values_list("pk", flat=True))
+        for start in range(0, len(rows), CHUNK):
+            _make(dict(rows[start:start + CHUNK]), items, year=year, today=today)
     return len(rows)
 
 
@@ -47,11 +49,11 @@ def _counts(queryset, field):
     return dict(queryset.order_by().values_list(field).annotate(n=Count("pk")))
 
 
-def _make(versions, *, year, today):
-    """Write the figures of the organisations in {id: data version read before their data}:
-    a change made meanwhile leaves the row behind its organisation, so it is made again."""
+def _make(versions, items, *, year, today):
+    """Write the figures of the organisations in {id: data version read before their data}
+    (`items`: the year's OIT item ids): a change made meanwhile leaves the row behind its
+    organisation, so it is made again."""
     ids = list(versions)
-    items = list(OITItem.objects.filter(year__year=year).values_list("pk", flat=True))
     disclosed = _counts(DisclosureItem.objects.filter(  # by the items' ids: the plan walks
         organization_id__in=ids, oit_item_id__in=items, status=ItemStatus.PRESENT),  # orgs
         "organization")

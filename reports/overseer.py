@@ -39,6 +39,10 @@ def current(orgs, *, year, today):
     return orgs
 
 
+SHOWN = ("disclosed", "broken", "overdue", "last_activity", "official_year", "official_total",
+         "official_band", "official_below")
+
+
 def ordered(orgs, *, sort="name"):
     """The organisations in the order asked (by a figure: their figures current first)."""
     return orgs.order_by(SORTS.get(sort, "name_th"), "name_th")
@@ -46,12 +50,7 @@ def ordered(orgs, *, sort="name"):
 
 def agencies(orgs, *, sort="name"):
     """The organisations with their figures (current: see `current`), ordered."""
-    return ordered(orgs.annotate(
-        disclosed=F("figures__disclosed"), broken=F("figures__broken"),
-        overdue=F("figures__overdue"), last_activity=F("figures__last_activity"),
-        official_year=F("figures__official_year"), official_total=F("figures__official_total"),
-        official_band=F("figures__official_band"), official_below=F("figures__official_below"),
-    ), sort=sort)
+    return ordered(orgs.annotate(**{name: F(f"figures__{name}") for name in SHOWN}), sort=sort)
 
 
 def rows(ids):
