@@ -70,23 +70,32 @@ def large_organization(demo):
 
 
 def text_layer(slug):
-    """The meeting report laid out once, then written with and without the /ActualText text
-    layer (ita_portal/pdf_text.py), best of three each: what the layer costs."""
+    """The meeting report and the annual report, each laid out once, then written with and
+    without the /ActualText text layer (ita_portal/pdf_text.py), best of five each (garbage
+    collected before each): what the layer costs."""
+    import gc
+
     from ita_portal.pdf import lay_out_html
     from ita_portal.pdf_text import weasy_text
     from organizations.models import Organization
+    from reports.documents import report_html
     from reports.meeting_document import document_html
 
-    document = lay_out_html(document_html(first_meeting(Organization.objects.get(slug=slug))))
-    wrapped, best = weasy_text.draw_first_line, {}
-    for label, draw in (("with_s", wrapped), ("without_s", wrapped.original)) * 3:
-        weasy_text.draw_first_line = draw
-        started = time.perf_counter()
-        document.write_pdf()
-        best[label] = min(best.get(label, 99), time.perf_counter() - started)
-    weasy_text.draw_first_line = wrapped
-    print(json.dumps({"pages": len(document.pages), **{k: round(v, 3) for k, v in best.items()},
-                      "text_layer_s": round(best["with_s"] - best["without_s"], 3)}))
+    org = Organization.objects.get(slug=slug)
+    wrapped, results = weasy_text.draw_first_line, {}
+    for name, html in (("meeting", document_html(first_meeting(org))),
+                       ("annual", report_html("annual", org, 2565))):
+        document, best = lay_out_html(html), {}
+        for label, draw in (("with_s", wrapped), ("without_s", wrapped.original)) * 5:
+            weasy_text.draw_first_line = draw
+            gc.collect()
+            started = time.perf_counter()
+            document.write_pdf()
+            best[label] = min(best.get(label, 99), time.perf_counter() - started)
+        weasy_text.draw_first_line = wrapped
+        results[name] = {"pages": len(document.pages), **{k: round(v, 3) for k, v in best.items()},
+                         "text_layer_s": round(best["with_s"] - best["without_s"], 3)}
+    print(json.dumps(results))
 
 
 def child(kind, slug):

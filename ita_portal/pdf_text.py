@@ -9,35 +9,29 @@ shared by different texts then extracts and searches wrongly: ``ดำเนิ�
 
 ``install()`` wraps ``weasyprint.draw.text.draw_first_line`` and hands it a stream proxy that
 splits its TJ strings at those clusters. WeasyPrint's drawing code itself is not copied or
-changed. The wrapper relies on the internals of the version it was verified with, so it refuses
+changed. Its cost is kept near WeasyPrint's own: each line's glyphs and clusters are read from
+Pango in bulk (buffers and lists, no object per glyph), a cluster's bytes are decoded once per
+document, and a TJ string is cut only where a span begins or ends. The wrapper relies on the internals of the version it was verified with, so it refuses
 any other version: upgrading WeasyPrint means re-running tests/ita_portal/test_pdf_text.py.
 """
 
 import re
+import sys
 import unicodedata
-from dataclasses import dataclass
+from array import array
+from bisect import bisect_left
+from functools import lru_cache
+from itertools import accumulate, compress, repeat
+from operator import ne, not_, sub
 
-import pydyf
 import weasyprint
 from weasyprint.draw import text as weasy_text
 from weasyprint.text.ffi import ffi, pango
 
 VERIFIED_VERSION = "70.0"
-HEX_OR_NUMBER = re.compile(r"<([0-9a-fA-F]*)>|([^<>]+)")
-
-
-@dataclass
-class Cluster:
-    text: str
-    glyphs: list  # glyph ids, None for a glyph the font lacks (WeasyPrint renumbers it)
-    font: object
-    marked: bool = False  # decided when its first glyph is drawn
-
-    def needs_actual_text(self):
-        if len(self.glyphs) > 1 or None in self.glyphs:
-            return True
-        mapped = "".join(self.font.to_unicode.get(glyph, "") for glyph in self.glyphs)
-        return mapped != self.text
+GROUP = re.compile(r"<([0-9a-fA-F]*)>")  # a TJ string's glyph groups, numbers between them
+GLYPH_INFO = ffi.sizeof("PangoGlyphInfo")  # its glyph id comes first, a 32-bit unsigned int
+UNKNOWN = "????"  # a glyph the font lacks: WeasyPrint numbers it itself
 
 
 def is_mark(text):
@@ -45,12 +39,27 @@ def is_mark(text):
     return text[:1] == "\u0e33" or unicodedata.category(text[:1] or "x").startswith("M")
 
 
-class Utf16String(pydyf.String):
-    """A PDF text string always written as UTF-16BE with its byte-order mark."""
+class Decoded(dict):
+    """A cluster's UTF-8 bytes → its text, or whether it begins with a mark; each worked out
+    once (a document repeats few clusters many times)."""
 
-    @property
-    def data(self):
-        return b"<feff" + self.string.encode("utf-16-be").hex().encode() + b">"
+    def __init__(self, work):
+        super().__init__()
+        self.work = work
+
+    def __missing__(self, data):
+        if len(self) > 50_000:
+            self.clear()
+        self[data] = value = self.work(data.decode(errors="replace"))
+        return value
+
+
+TEXTS, MARKS = Decoded(str), Decoded(is_mark)
+
+
+@lru_cache(maxsize=4096)
+def begin_span(text):
+    return f"/Span <</ActualText <feff{text.encode('utf-16-be').hex()}>>> BDC"
 
 
 def install():
@@ -73,44 +82,100 @@ def install():
     weasy_text.draw_first_line = draw_first_line
 
 
-def line_clusters(stream, textbox):
-    """The clusters of the textbox's first line, in drawing order."""
-    layout = textbox.pango_layout
-    line, _ = layout.get_first_line()
-    utf8 = layout.text.encode()
-    clusters = []
-    run = line.runs[0]
-    while run != ffi.NULL:
-        clusters.extend(run_clusters(stream, run.data, utf8))
-        run = run.next
-    return clusters
+class Line:
+    """The glyphs Pango laid out for a textbox's first line, and their clusters (a glyph
+    cluster with the marks that follow it) as parallel lists, made a glyph run at a time."""
+
+    def __init__(self):
+        self.hex = ""  # the glyphs, 4 hex digits each as WeasyPrint writes them
+        self.narrow = []  # (first, end) glyphs of bitmap fonts, written with 2 digits
+        self.firsts, self.lasts = [], []  # each cluster's first and last glyph
+        self.texts = []
+        self.singles = []  # its glyph when it is its only one, else None
+        self.maps = []  # its font's glyph → text map (WeasyPrint fills it as it draws)
+
+    @classmethod
+    def of(cls, fonts, textbox):
+        """``fonts`` gives WeasyPrint's font for a Pango font."""
+        line = cls()
+        layout = textbox.pango_layout
+        utf8 = layout.text.encode()
+        run = pango.pango_layout_get_line_readonly(layout.layout, 0).runs
+        while run != ffi.NULL:
+            line.add_run(fonts, run.data, utf8)
+            run = run.next
+        line.lasts = list(map(sub, line.firsts[1:] + [len(line.hex) // 4], repeat(1)))
+        return line
+
+    def width(self, glyph):
+        """Hex digits per glyph in the string that draws ``glyph``."""
+        if not self.narrow:
+            return 4
+        return 2 if any(first <= glyph < end for first, end in self.narrow) else 4
+
+    def drew(self, drawn, glyph, width):
+        """Whether ``drawn`` (hex) is the glyphs Pango laid out from ``glyph`` on."""
+        if width == 2:
+            drawn = re.sub("..", r"00\g<0>", drawn)
+        want = self.hex[glyph * 4:glyph * 4 + len(drawn)]
+        if len(drawn) % 4 or len(want) != len(drawn):
+            return False
+        if UNKNOWN not in want:
+            return drawn == want
+        return all(w in (d, "?") for w, d in zip(want, drawn, strict=True))
+
+    def add_run(self, fonts, glyph_item, utf8):
+        glyph_string = glyph_item.glyphs
+        count = glyph_string.num_glyphs
+        infos = memoryview(ffi.buffer(glyph_string.glyphs, count * GLYPH_INFO)).cast("I")
+        ids = infos[::GLYPH_INFO // 4].tolist()
+        starts = ffi.unpack(glyph_string.log_clusters, count)
+        if pango.PANGO_GLYPH_EMPTY in ids:  # drawn as a move, not a glyph
+            drawn = list(map(ne, ids, repeat(pango.PANGO_GLYPH_EMPTY)))
+            ids, starts = list(compress(ids, drawn)), list(compress(starts, drawn))
+        font = fonts(glyph_item.item.analysis.font)
+        base = len(self.hex) // 4
+        if font.bitmap:
+            self.narrow.append((base, base + len(ids)))
+        self.hex += glyph_hex(ids)
+        firsts = list(compress(range(len(ids)), map(ne, starts, [None] + starts[:-1])))
+        item = glyph_item.item
+        run, rtl = utf8[item.offset:item.offset + item.length], item.analysis.level % 2
+        clusters = cluster_bytes(run, list(map(starts.__getitem__, firsts)), rtl)
+        marks = [] if rtl else list(map(MARKS.__getitem__, clusters))
+        marks[:1] = [False]
+        if any(marks):  # joined to the cluster before them (left to right only)
+            firsts = list(compress(firsts, map(not_, marks)))
+            clusters = cluster_bytes(run, list(map(starts.__getitem__, firsts)), rtl)
+        texts = list(map(TEXTS.__getitem__, clusters))
+        singles = list(map(ids.__getitem__, firsts))
+        if len(firsts) < len(ids):  # some clusters have several glyphs
+            for index in compress(range(len(firsts)), map(ne, map(
+                    sub, firsts[1:] + [len(ids)], firsts), repeat(1))):
+                singles[index] = None
+        self.firsts += [first + base for first in firsts] if base else firsts
+        self.texts += texts
+        self.singles += singles
+        self.maps += repeat(font.to_unicode, len(firsts))
 
 
-def run_clusters(stream, glyph_item, utf8):
-    glyph_string = glyph_item.glyphs
-    count = glyph_string.num_glyphs
-    starts_at = [glyph_string.log_clusters[i] for i in range(count)]
-    starts = sorted(set(starts_at))
-    ends = dict(zip(starts, starts[1:] + [glyph_item.item.length], strict=True))
-    font, _ = stream.add_font(glyph_item.item.analysis.font)
-    offset = glyph_item.item.offset
-    clusters, previous = [], None
-    for i in range(count):
-        glyph = glyph_string.glyphs[i].glyph
-        if glyph == pango.PANGO_GLYPH_EMPTY:
-            continue
-        if glyph & pango.PANGO_GLYPH_UNKNOWN_FLAG:
-            glyph = None
-        start = starts_at[i]
-        if start != previous:
-            text = utf8[offset + start:offset + ends[start]].decode(errors="replace")
-            if clusters and is_mark(text):
-                clusters[-1].text += text
-            else:
-                clusters.append(Cluster(text, [], font))
-            previous = start
-        clusters[-1].glyphs.append(glyph)
-    return clusters
+def glyph_hex(ids):
+    """The glyphs in hex, 4 digits each."""
+    try:
+        packed = array("H", ids)
+    except OverflowError:
+        return "".join(UNKNOWN if glyph & pango.PANGO_GLYPH_UNKNOWN_FLAG else f"{glyph:04x}"
+                       for glyph in ids)
+    if sys.byteorder == "little":
+        packed.byteswap()
+    return packed.tobytes().hex()
+
+
+def cluster_bytes(run, begins, rtl):
+    """The run's UTF-8 bytes of each cluster beginning at ``begins`` (in drawing order: right
+    to left, clusters run backwards)."""
+    ends = [len(run)] + begins[:-1] if rtl else begins[1:] + [len(run)]
+    return list(map(run.__getitem__, map(slice, begins, ends)))
 
 
 class ActualTextStream:
@@ -119,59 +184,67 @@ class ActualTextStream:
     def __init__(self, stream, textbox):
         self._stream = stream
         self._textbox = textbox
-        self._queue = None  # (cluster, glyph index) pairs still to be drawn
-        self._open = False
+        self._line = None  # made when the line's first string is drawn
+        self._drawn = 0  # the line's glyphs drawn so far
+        self._next = 0  # the first cluster not yet begun
+        self._open = None  # the marked cluster whose span is open
         self._broken = False
+        self._fonts = {}
 
     def __getattr__(self, name):
         return getattr(self._stream, name)
 
-    def show_text(self, string):
-        if self._queue is None:
-            self._queue = [(c, i) for c in line_clusters(self._stream, self._textbox)
-                           for i in range(len(c.glyphs))]
-        plan = None if self._broken else self._plan(string)
-        if plan is None:
-            return self._give_up(string)
-        for operation, argument in plan:
-            if operation == "TJ":
-                self._stream.show_text(argument)
-            elif operation == "BDC":
-                self._stream.begin_marked_content(
-                    "Span", pydyf.Dictionary({"ActualText": Utf16String(argument)}))
-            else:
-                self._stream.end_marked_content()
+    def add_font(self, pango_font):
+        """WeasyPrint asks for each run's font: kept for the line's clusters."""
+        self._fonts[pango_font] = font_and_size = self._stream.add_font(pango_font)
+        return font_and_size
 
-    def _plan(self, string):
-        """The operations drawing ``string`` with marked clusters, None if glyphs differ."""
-        plan, pieces, is_open = [], [], self._open
-        for glyph_hex, number in HEX_OR_NUMBER.findall(string):
-            if number:
-                pieces.append(number)
-                continue
-            width = 2 if self._queue and self._queue[0][0].font.bitmap else 4
-            for start in range(0, len(glyph_hex), width):
-                glyph = glyph_hex[start:start + width]
-                if not self._queue:
-                    return None
-                cluster, index = self._queue.pop(0)
-                if cluster.glyphs[index] not in (None, int(glyph, 16)):
-                    return None
-                if index == 0:
-                    cluster.marked = cluster.needs_actual_text()
-                marked = cluster.marked
-                if marked and index == 0:
-                    flush(plan, pieces)
-                    plan.append(("BDC", cluster.text))
-                    is_open = True
-                pieces.append(f"<{glyph}>")
-                if marked and index == len(cluster.glyphs) - 1:
-                    flush(plan, pieces)
-                    plan.append(("EMC", None))
-                    is_open = False
-        flush(plan, pieces)
-        self._open = is_open
-        return plan
+    def _font(self, pango_font):
+        if pango_font not in self._fonts:
+            self.add_font(pango_font)
+        return self._fonts[pango_font][0]
+
+    def show_text(self, string):
+        if self._line is None:
+            self._line = Line.of(self._font, self._textbox)
+        operations = None if self._broken else self._operations(string)
+        if operations is None:
+            return self._give_up(string)
+        if operations:
+            self._stream.stream.append(operations.encode())
+
+    def _operations(self, string):
+        """``string`` as TJ, BDC and EMC operations around the marked clusters; None when its
+        glyphs are not the ones Pango laid out."""
+        pieces = GROUP.split(string)
+        drawn = "".join(pieces[1::2])
+        width = self._line.width(self._drawn)
+        if not self._line.drew(drawn, self._drawn, width):
+            return None
+        marks = self._marks(len(drawn) // width)
+        self._drawn += len(drawn) // width
+        if not marks:
+            return f"[{string}] TJ" if drawn or string.strip("<>") else ""
+        return cut(string, pieces, width, marks)
+
+    def _marks(self, count):
+        """(glyph in this string, BDC or EMC) where the spans begin and end, in order."""
+        line, drawn, marks = self._line, self._drawn, []
+        end = drawn + count
+        if self._open is not None and line.lasts[self._open] < end:
+            marks.append((line.lasts[self._open] + 1 - drawn, "EMC"))
+            self._open = None
+        begin, stop = self._next, bisect_left(line.firsts, end, self._next)
+        self._next = stop
+        mapped = map(dict.get, line.maps[begin:stop], line.singles[begin:stop])
+        for index in compress(range(begin, stop), map(ne, mapped, line.texts[begin:stop])):
+            last = line.lasts[index]
+            marks.append((line.firsts[index] - drawn, begin_span(line.texts[index])))
+            if last < end:
+                marks.append((last + 1 - drawn, "EMC"))
+            else:
+                self._open = index
+        return marks
 
     def _give_up(self, string):
         """The glyphs are not the ones Pango laid out: draw WeasyPrint's way, unmarked."""
@@ -180,12 +253,34 @@ class ActualTextStream:
         self._stream.show_text(string)
 
     def finish(self):
-        if self._open:
+        if self._open is not None:
             self._stream.end_marked_content()
-            self._open = False
+            self._open = None
 
 
-def flush(plan, pieces):
-    if pieces:
-        plan.append(("TJ", " ".join(pieces)))
-        pieces.clear()
+def cut(string, pieces, width, marks):
+    """The TJ string with BDC and EMC at the marks' glyphs. Each cut falls right after a
+    glyph: the numbers that follow it (kerning, offsets) go with the next part, as do the
+    glyphs that share its <…>."""
+    hex_ends = list(accumulate(map(len, pieces[1::2])))
+    piece_ends = list(accumulate(map(len, pieces)))
+    operations, done, reopen = [], 0, ""
+    for glyph, operation in marks:
+        at, end, close, opened = glyph * width, 0, "", ""
+        if at:
+            group = bisect_left(hex_ends, at)  # the <…> holding the glyph before the cut
+            before = hex_ends[group - 1] if group else 0
+            end = piece_ends[2 * group] + 2 * group + 1 + at - before  # each piece's "<" ">"
+            if at == hex_ends[group]:
+                end += 1
+            else:
+                close, opened = ">", "<"
+        text = reopen + string[done:end] + close
+        if text.strip("<>"):
+            operations.append(f"[{text}] TJ")
+        operations.append(operation)
+        done, reopen = end, opened
+    text = reopen + string[done:]
+    if text.strip("<>"):
+        operations.append(f"[{text}] TJ")
+    return "\n".join(operations)

@@ -63,6 +63,13 @@ def test_words_with_sara_am_and_shared_glyphs(tmp_path):
     assert pdftotext(render(words, tmp_path)).split() == words
 
 
+def test_a_line_with_a_character_no_font_has_still_extracts_exactly(tmp_path):
+    """WeasyPrint draws its own glyph for U+13000 (no installed font has it); the rest of the
+    line keeps its marked clusters."""
+    words = ["ดำเนินการ\U00013000น้ำ", "ค่ำ"]
+    assert pdftotext(render(words, tmp_path)).split() == words
+
+
 def test_without_the_fix_weasyprint_extracts_wrongly(tmp_path, monkeypatch):
     """The defect this module exists for: proves the test above can fail."""
     monkeypatch.setattr(weasy_text, "draw_first_line", weasy_text.draw_first_line.original)
@@ -101,10 +108,24 @@ def test_glyphs_other_than_pangos_are_drawn_unmarked():
         def end_marked_content(self):
             self.calls.append(("EMC",))
 
-    font = type("Font", (), {"bitmap": False, "to_unicode": {}})()
+    line = pdf_text.Line()
+    line.hex, line.firsts, line.lasts = "00070008", [0], [1]
+    line.texts, line.singles, line.maps = ["ำ"], [None], [{}]
     stream = Stream()
     proxy = pdf_text.ActualTextStream(stream, textbox=None)
-    proxy._queue = [(pdf_text.Cluster("ำ", [7, 8], font), 0),
-                    (pdf_text.Cluster("ำ", [7, 8], font), 1)]
+    proxy._line = line
     proxy.show_text("<00070009>")
     assert stream.calls == [("TJ", "<00070009>")]
+
+
+def test_a_tj_string_is_cut_after_glyphs_keeping_every_number_and_glyph():
+    string = "<0001>-15<00020003>12<0004>"
+    pieces = pdf_text.GROUP.split(string)
+    span = pdf_text.begin_span("ำ")
+    # a span around glyph 1 (ends a <…>): the kerning after a glyph goes with the next part
+    assert pdf_text.cut(string, pieces, 4, [(1, span), (3, "EMC")]).split("\n") == [
+        "[<0001>] TJ", span, "[-15<00020003>] TJ", "EMC", "[12<0004>] TJ"]
+    # a cut inside a <…> closes it and opens it again
+    assert pdf_text.cut(string, pieces, 4, [(0, span), (2, "EMC")]).split("\n") == [
+        span, "[<0001>-15<0002>] TJ", "EMC", "[<0003>12<0004>] TJ"]
+    assert span == "/Span <</ActualText <feff0e33>>> BDC"
