@@ -11,8 +11,9 @@ shared by different texts then extracts and searches wrongly: ``ดำเนิ�
 splits its TJ strings at those clusters. WeasyPrint's drawing code itself is not copied or
 changed. Its cost is kept near WeasyPrint's own: each line's glyphs and clusters are read from
 Pango in bulk (buffers and lists, no object per glyph), a cluster's bytes are decoded once per
-document, and a TJ string is cut only where a span begins or ends. The wrapper relies on the internals of the version it was verified with, so it refuses
-any other version: upgrading WeasyPrint means re-running tests/ita_portal/test_pdf_text.py.
+document, and a TJ string is cut only where a span begins or ends. The wrapper relies on the
+internals of the version it was verified with, so it refuses any other version: upgrading
+WeasyPrint means re-running tests/ita_portal/test_pdf_text.py.
 """
 
 import re
@@ -39,22 +40,23 @@ def is_mark(text):
     return text[:1] == "\u0e33" or unicodedata.category(text[:1] or "x").startswith("M")
 
 
-class Decoded(dict):
-    """A cluster's UTF-8 bytes → its text, or whether it begins with a mark; each worked out
-    once (a document repeats few clusters many times)."""
+class Known(dict):
+    """What ``work`` gives for a key, worked out once per key (a document repeats few
+    characters and clusters many times)."""
 
     def __init__(self, work):
         super().__init__()
         self.work = work
 
-    def __missing__(self, data):
+    def __missing__(self, key):
         if len(self) > 50_000:
             self.clear()
-        self[data] = value = self.work(data.decode(errors="replace"))
+        self[key] = value = self.work(key)
         return value
 
 
-TEXTS, MARKS = Decoded(str), Decoded(is_mark)
+TEXTS = Known(lambda data: data.decode(errors="replace"))  # a cluster's UTF-8 bytes → text
+MARKS = Known(is_mark)  # a character → whether it is a mark
 
 
 @lru_cache(maxsize=4096)
@@ -109,8 +111,6 @@ class Line:
 
     def width(self, glyph):
         """Hex digits per glyph in the string that draws ``glyph``."""
-        if not self.narrow:
-            return 4
         return 2 if any(first <= glyph < end for first, end in self.narrow) else 4
 
     def drew(self, drawn, glyph, width):
@@ -141,13 +141,12 @@ class Line:
         firsts = list(compress(range(len(ids)), map(ne, starts, [None] + starts[:-1])))
         item = glyph_item.item
         run, rtl = utf8[item.offset:item.offset + item.length], item.analysis.level % 2
-        clusters = cluster_bytes(run, list(map(starts.__getitem__, firsts)), rtl)
-        marks = [] if rtl else list(map(MARKS.__getitem__, clusters))
-        marks[:1] = [False]
-        if any(marks):  # joined to the cluster before them (left to right only)
-            firsts = list(compress(firsts, map(not_, marks)))
-            clusters = cluster_bytes(run, list(map(starts.__getitem__, firsts)), rtl)
-        texts = list(map(TEXTS.__getitem__, clusters))
+        begins = list(map(starts.__getitem__, firsts))
+        marks = None if rtl else mark_offsets(run)
+        if marks:  # a cluster that begins with a mark joins the one before (left to right)
+            kept = [True, *map(not_, map(marks.__contains__, begins[1:]))]
+            firsts, begins = list(compress(firsts, kept)), list(compress(begins, kept))
+        texts = list(map(TEXTS.__getitem__, cluster_bytes(run, begins, rtl)))
         singles = list(map(ids.__getitem__, firsts))
         if len(firsts) < len(ids):  # some clusters have several glyphs
             for index in compress(range(len(firsts)), map(ne, map(
@@ -169,6 +168,13 @@ def glyph_hex(ids):
     if sys.byteorder == "little":
         packed.byteswap()
     return packed.tobytes().hex()
+
+
+def mark_offsets(run):
+    """Where the run's marks begin, in bytes (None when it has none)."""
+    text = run.decode(errors="replace")
+    marks = list(compress(range(len(text)), map(MARKS.__getitem__, text)))
+    return {len(text[:mark].encode()) for mark in marks} if marks else None
 
 
 def cluster_bytes(run, begins, rtl):
@@ -216,10 +222,11 @@ class ActualTextStream:
     def _operations(self, string):
         """``string`` as TJ, BDC and EMC operations around the marked clusters; None when its
         glyphs are not the ones Pango laid out."""
-        pieces = GROUP.split(string)
+        pieces, line, at = GROUP.split(string), self._line, self._drawn
         drawn = "".join(pieces[1::2])
-        width = self._line.width(self._drawn)
-        if not self._line.drew(drawn, self._drawn, width):
+        width = line.width(at) if line.narrow else 4
+        if (line.narrow or drawn != line.hex[at * 4:at * 4 + len(drawn)]
+                or len(drawn) % 4) and not line.drew(drawn, at, width):
             return None
         marks = self._marks(len(drawn) // width)
         self._drawn += len(drawn) // width
