@@ -4,8 +4,10 @@ app: the entries are found like admin.py files are)."""
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
-from django.urls import reverse
+from django.conf import settings
+from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils.module_loading import autodiscover_modules
 from django.utils.translation import gettext as _
 
@@ -23,8 +25,16 @@ class Entry:
 
 def add(order, key, label, url_name, visible, args=lambda user: ()):
     """Add a menu entry: shown, in `order`, to the users for whom `visible(user)` is true."""
-    ENTRIES.append(Entry(order, key, label, lambda user: reverse(url_name, args=args(user)),
-                         visible))
+    ENTRIES.append(Entry(order, key, label, lambda user: url_of(
+        url_name, tuple(args(user)), get_script_prefix(), get_urlconf() or settings.ROOT_URLCONF),
+        visible))
+
+
+@lru_cache(maxsize=4096)
+def url_of(url_name, args, prefix, urlconf):
+    """The entry's URL under this prefix and URL configuration, worked out once per process
+    (every page shows the menu)."""
+    return reverse(url_name, args=args, urlconf=urlconf)
 
 
 def signed_in(user):

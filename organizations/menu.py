@@ -1,11 +1,12 @@
 from django.utils.translation import gettext as _
 
 from ita_portal.navigation import add, signed_in
+from organizations.notices import unread_of
 from organizations.permissions import is_any_org_admin
 
 
 def _inbox_label(user):
-    unread = user.notifications.filter(read_at__isnull=True).count()
+    unread = unread_of(user)
     return _("การแจ้งเตือน") + (f" ({unread})" if unread else "")
 
 

@@ -5,6 +5,7 @@ their sessions stop authenticating at the next request.)"""
 from auditlog.middleware import AuditlogMiddleware
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
+from django.utils.functional import LazyObject, empty
 from django.utils.http import urlencode
 
 from ita_portal.client_ip import client_ip
@@ -28,11 +29,23 @@ class TwoFactorMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        request.user = unwrapped(request.user)
         target = twofactor.pending_step(request)
         if target and not (request.path == target
                            or twofactor.is_exempt_path(request.path_info)):
             return redirect(f"{target}?{urlencode({'next': request.get_full_path()})}")
         return self.get_response(request)
+
+
+def unwrapped(user):
+    """The person behind request.user's lazy proxies (authentication's, then two-factor's),
+    read once: every page reads request.user hundreds of times, each read through two
+    proxies otherwise."""
+    while isinstance(user, LazyObject):
+        if user._wrapped is empty:
+            user._setup()
+        user = user._wrapped
+    return user
 
 
 class OverseerReadingMiddleware:

@@ -6,7 +6,10 @@ import datetime
 
 import pytest
 from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from disclosure.checker import CheckResult
 from disclosure.models import DisclosureItem, EvidenceLink, Outcome
@@ -117,6 +120,7 @@ def test_inbox_read_unread_as_personas(client, personas, item, owner, overseer):
     client.post(reverse("notice-read", args=[notice.pk]))
     notice.refresh_from_db()
     assert notice.read_at is not None
+    assert "การแจ้งเตือน (" not in client.get(reverse("home")).content.decode()
     settings_page = client.post(reverse("notification-settings"),
                                 {"notify_frequency": "daily", "email": "x@y.go.th"})
     assert settings_page.status_code == 302
@@ -135,3 +139,22 @@ def test_measure_digests_reach_the_inbox_of_people_without_email(org, owner):
     assert mail.outbox == []
     notice = Notification.objects.get(user=owner)
     assert "มาตรการที่ต้องติดตาม 1 รายการ" in notice.subject and notice.emailed_at is not None
+
+
+@pytest.mark.django_db
+def test_the_menus_unread_count_is_read_with_the_signed_in_person(client, owner):
+    """Every page shows the count: it comes in the query that reads the person (with the
+    organisation), not in queries of its own."""
+    for key in ("a", "b", "c"):
+        Notification.objects.create(user=owner, key=key, subject=key, body="")
+    Notification.objects.filter(key="c").update(read_at=timezone.now())
+    client.force_login(owner)
+    with CaptureQueriesContext(connection) as queries:
+        page = client.get(reverse("home"))
+    assert "การแจ้งเตือน (2)" in page.content.decode()
+    sql = [query["sql"] for query in queries.captured_queries]
+    reads = [q for q in sql if "organizations_notification" in q]
+    assert len(reads) == 1 and 'FROM "organizations_user"' in reads[0]
+    organization = f'"organizations_organization"."id" = {owner.organization_id}'
+    assert not [q for q in sql if 'FROM "organizations_organization"' in q
+                and "organizations_user" not in q and organization in q]
