@@ -5,6 +5,7 @@ from django.db.models import BooleanField, ExpressionWrapper, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
+from ita_portal.fragments import kept
 from measures.models import Measure
 from organizations.permissions import is_org_admin, is_org_worker
 from organizations.scoping import can_see_organization
@@ -82,12 +83,30 @@ def can_have_own_measures(user):
         user, user.organization)
 
 
+ELSEWHERE = "elsewhere"  # a measure of another organisation than the reader's
+
+
 def get_measure_for_user(request, pk):
     """(measure, can_edit) for a measure the user may read; 404 for anything else. Whether
-    the user owns it is read in the same query."""
-    owned = ExpressionWrapper(owned_by_q(request.user), output_field=BooleanField())
+    the user owns it is read in the same query. A page of the reader's own organisation keeps
+    what it read while that organisation's data and the reader's place in it are unchanged;
+    a write reads it afresh."""
+    user, measure = request.user, None
+    own = getattr(user, "organization", None) if request.method in ("GET", "HEAD") else None
+    if own is not None:
+        reader = (user.pk, user.role, user.department_id, user.position_id,
+                  getattr(user, "heads_department_id", None))
+        measure = kept("measure-for-reader", (pk, *reader, own.pk, own.data_version),
+                       lambda: _read_measure(user, pk, only_of=own.pk))
+    if measure is None or measure == ELSEWHERE:
+        measure = _read_measure(user, pk)
+    if not can_view_measure(user, measure):
+        raise Http404("ไม่พบมาตรการ")
+    return measure, can_edit_measure(user, measure)
+
+
+def _read_measure(user, pk, only_of=None):
+    owned = ExpressionWrapper(owned_by_q(user), output_field=BooleanField())
     measure = get_object_or_404(Measure.objects.select_related("organization")
                                 .annotate(owned_by_reader=owned), pk=pk)
-    if not can_view_measure(request.user, measure):
-        raise Http404("ไม่พบมาตรการ")
-    return measure, can_edit_measure(request.user, measure)
+    return ELSEWHERE if only_of not in (None, measure.organization_id) else measure

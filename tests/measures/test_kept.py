@@ -153,3 +153,19 @@ def test_a_failed_report_shows_the_persons_input_not_the_kept_form(client, owner
     assert response.status_code == 400 and "ข้อความที่พิมพ์ไว้" in body
     assert "ความคืบหน้าต้องอยู่ระหว่าง 0–100" in body
     assert "ข้อความที่พิมพ์ไว้" not in client.get(detail).content.decode()
+
+
+def test_the_measure_is_read_once_while_unchanged_and_afresh_for_a_new_place(client, owner, org):
+    """The page keeps the measure and whether its reader owns it (the measure's query has an
+    ownership subquery per way of owning); moving the reader to another department takes
+    the right to report at once."""
+    measure = make_measure(org, 1)
+    detail = reverse("measure-detail", args=[measure.pk])
+    client.force_login(owner)
+    assert "รายงานความคืบหน้า</a>" in client.get(detail).content.decode()
+    with CaptureQueriesContext(connection) as ctx:
+        assert client.get(detail).status_code == 200
+    assert not [q for q in ctx.captured_queries if 'FROM "measures_measure"' in q["sql"]]
+    owner.department = Department.objects.get(organization=org, name_th="สำนักปลัด")
+    owner.save(update_fields=["department"])
+    assert "รายงานความคืบหน้า</a>" not in client.get(detail).content.decode()
