@@ -21,7 +21,7 @@ from disclosure.services import (
 )
 from indicators.models import AssessmentYear
 from indicators.selectors import year_rules
-from indicators.years import default_year, visible_years
+from indicators.years import default_year, visible_years, year_choices
 from ita_portal import jobs
 from organizations.scoping import require_member
 
@@ -47,7 +47,7 @@ def checklist_latest(request):
 @login_required
 def checklist(request, year):
     organization = require_member(request.user)
-    years = list(visible_years(request.user).values_list("year", flat=True))
+    years = year_choices(request.user)
     rules = _rules_or_404(request.user, year, years)
     if request.GET.get("export") in ("csv", "xlsx"):
         return getattr(downloads, f"as_{request.GET['export']}")(

@@ -10,6 +10,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from indicators.models import PUBLISHED_STATUSES, AssessmentYear, IndicatorScore
+from ita_portal.fragments import kept
 from ita_portal.thai import fiscal_year_of
 
 
@@ -24,6 +25,16 @@ def visible_years(user=None, today=None):
     if user is not None and user.is_staff:
         return years
     return years.filter(Q(status__in=PUBLISHED_STATUSES) | Q(year__lte=year_in_progress(today)))
+
+
+def year_choices(user):
+    """The years of visible_years(user), newest first: a page's year menu. Kept with the
+    user's organisation's data version (publishing criteria raises every organisation's)."""
+    organization = getattr(user, "organization", None)
+    if organization is None:
+        return list(visible_years(user).values_list("year", flat=True))
+    return kept("year-choices", (user.is_staff, organization.pk, organization.data_version),
+                lambda: list(visible_years(user).values_list("year", flat=True)))
 
 
 def default_year(user=None, today=None):

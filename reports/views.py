@@ -3,7 +3,7 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
 
-from indicators.years import visible_years, year_in_progress
+from indicators.years import visible_years, year_choices, year_in_progress
 from measures import deadlines
 from organizations.scoping import require_member
 from reports.dashboard import dashboard
@@ -22,8 +22,7 @@ def dashboard_view(request):
     return render(request, "reports/dashboard.html", {
         **lazy, "organization": organization, "fiscal_year": year, "year": year,
         "today": timezone.localdate(), "horizon_days": deadlines.WINDOWS["horizon"],
-        "years": sorted({*visible_years(request.user).values_list("year", flat=True),
-                         year_in_progress()}, reverse=True),
+        "years": sorted({*year_choices(request.user), year_in_progress()}, reverse=True),
         "meeting_mode": request.GET.get("meeting") == "1",
     })
 

@@ -111,3 +111,17 @@ def test_the_target_comes_from_the_years_criteria(client, personas, scored):
     body = client.get(reverse("dashboard")).content.decode()
     assert "คะแนนรวม (เป้าหมาย ๙๕)" in body and "เป้าหมาย 95" in body
     assert "เป้าหมาย ๘๕" not in body
+
+
+def test_a_year_whose_criteria_are_published_shows_in_the_year_menu_at_once(
+        client, committee, scored):
+    """The year menu is kept with the organisation's data version; publishing criteria
+    raises every organisation's."""
+    from indicators.models import AssessmentYear, CriteriaStatus, ResultKind
+
+    client.force_login(committee)
+    assert "?year=2572" not in client.get(reverse("dashboard")).content.decode()
+    AssessmentYear.objects.create(year=2572, title_th="เกณฑ์ ITA 2572",
+                                  result_kind=ResultKind.RATING,
+                                  status=CriteriaStatus.PROVISIONAL)
+    assert "?year=2572" in client.get(reverse("dashboard")).content.decode()
