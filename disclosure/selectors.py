@@ -4,9 +4,10 @@ from dataclasses import dataclass
 
 from django.db.models import Exists, OuterRef, Prefetch, Q
 
-from disclosure.models import DisclosureItem, EvidenceLink, ItemStatus
+from disclosure.models import CheckRun, DisclosureItem, EvidenceLink, ItemStatus
 from indicators.models import IndicatorScore, OITItem
 from indicators.scoring import compute_result, oit_indicator_scores, sub_indicator_scores
+from ita_portal.fragments import kept
 
 
 @dataclass
@@ -124,3 +125,11 @@ def owned_open_items(user, year):
     return (DisclosureItem.objects.filter(organization_id=user.organization_id,
                                           oit_item__year__year=year)
             .exclude(status=ItemStatus.PRESENT).filter(owned))
+
+
+def latest_check_run(organization, year):
+    """The checklist's latest run, kept with the organisation's data version (raised when a
+    run is created and with each batch of its results)."""
+    return kept("latest-check-run", (organization.pk, organization.data_version, year),
+                lambda: CheckRun.objects.filter(organization=organization, year=year).first()
+                or False) or None

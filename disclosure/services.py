@@ -169,8 +169,11 @@ def active_links(organization, year):
 
 
 def check_run_create(*, organization, year, by=None):
-    return CheckRun.objects.create(organization=organization, year=year, requested_by=by,
-                                   total=active_links(organization, year).count())
+    run = CheckRun.objects.create(organization=organization, year=year, requested_by=by,
+                                  total=active_links(organization, year).count())
+    versions.touch(organization.pk)  # the checklist shows the latest run
+    return run
+
 
 
 @transaction.atomic

@@ -35,6 +35,7 @@ def execute_runs(runs, job=None):
     for run in runs:
         found = {link.pk: link for link in active_links(run.organization, run.year)}
         CheckRun.objects.filter(pk=run.pk).update(total=len(found), done=0, failed=0)
+        versions.touch(run.organization_id)  # the checklist shows the run's progress
         links.update(found)
         owner.update(dict.fromkeys(found, run))
         domains = run.organization.domains

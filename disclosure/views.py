@@ -11,7 +11,7 @@ from disclosure.carryover import carry_over
 from disclosure.forms import ItemForm
 from disclosure.models import CheckRun, DisclosureItem
 from disclosure.permissions import can_manage_checklist, can_run_checks, get_item_for_user
-from disclosure.selectors import checklist_items, predicted_result, sections
+from disclosure.selectors import checklist_items, latest_check_run, predicted_result, sections
 from disclosure.services import (
     CHECK_LINKS,
     ConcurrentEdit,
@@ -62,7 +62,7 @@ def checklist(request, year):
         "criteria": SimpleLazyObject(lambda: AssessmentYear.objects.get(year=year)),
         "can_run": can_run_checks(request.user, organization),
         "can_manage": can_manage_checklist(request.user, organization),
-        "last_run": CheckRun.objects.filter(organization=organization, year=year).first(),
+        "last_run": latest_check_run(organization, year),
     })
 
 
