@@ -3,9 +3,10 @@
     python bench/load.py ratios --server URL --seconds 20 [--connections 8]
     python bench/load.py mixed --server URL [--server URL2] --users 50 --seconds 60
 
-`ratios`: each main page with wrk at 8 connections (--connections), signed in, beside
+`ratios`: each main page with wrk at 8 connections (--connections), signed in, in turns with
 /bench/bare/ (signed in too: the whole middleware stack and two trivial queries, bench/urls.py)
-on the same server; the national overseer's table also while 5 agencies a second change.
+on the same server, three rounds each; the national overseer's table also while 5 agencies a
+second change.
 `mixed`: N signed-in staff of N organisations, each a thread with its own connection, for S
 seconds: the main pages and progress updates (the measure page, then the form posted with its
 CSRF token), spread over the servers given; afterwards every accepted update is looked up in
@@ -117,6 +118,9 @@ def warm(server, person, seconds=3):
         wrk(server + path, seconds, cookie)
 
 
+ROUNDS = 3
+
+
 def ratios(server, seconds, connections=8):
     person = people(1)[0]
     warm(server, person)
@@ -124,18 +128,30 @@ def ratios(server, seconds, connections=8):
     rows = {"bare view (signed in, 2 trivial queries)": bare}
     for name, path in pages(person).items():
         cookie = None if name.startswith("public") else person["session"]
-        row = wrk(server + path, seconds, cookie, connections)
-        row["ratio_to_bare"] = round(row["rps"] / bare["rps"], 2)
-        rows[name] = row
+        rows[name] = paired(server, path, cookie, person["session"], seconds, connections)
     national = overseer()
     wrk(server + "/", 3, national)  # warm
     for name, changes in (("overseer table (whole country, page 1)", 0),
                           ("overseer table while agencies change (5 a second)", 5)):
         with Changes(changes):
-            row = wrk(server + "/", seconds, national, connections)
-        row["ratio_to_bare"] = round(row["rps"] / bare["rps"], 2)
-        rows[name] = row
+            rows[name] = paired(server, "/", national, person["session"], seconds, connections)
     return rows
+
+
+def paired(server, path, cookie, bare_cookie, seconds, connections):
+    """The page and the bare view in turns, ROUNDS times (this machine's speed drifts over
+    minutes, so a page is compared with the bare run just before it): the page's figures
+    from its median round, its ratio the median of the rounds' ratios."""
+    runs, ratios_seen = [], []
+    for _ in range(ROUNDS):
+        bare = wrk(server + "/bench/bare/", max(2, seconds // ROUNDS), bare_cookie, connections)
+        page = wrk(server + path, max(2, seconds // ROUNDS), cookie, connections)
+        runs.append(page)
+        ratios_seen.append(page["rps"] / bare["rps"])
+    row = sorted(runs, key=lambda run: run["rps"])[ROUNDS // 2]
+    row["ratio_to_bare"] = round(sorted(ratios_seen)[ROUNDS // 2], 2)
+    row["round_ratios"] = [round(ratio, 2) for ratio in ratios_seen]
+    return row
 
 
 class Changes(threading.Thread):
