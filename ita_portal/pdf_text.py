@@ -129,8 +129,8 @@ class Line:
         count = glyph_string.num_glyphs
         infos = memoryview(ffi.buffer(glyph_string.glyphs, count * GLYPH_INFO)).cast("I")
         ids = infos[::GLYPH_INFO // 4].tolist()
-        starts = ffi.unpack(glyph_string.log_clusters, count)
-        if pango.PANGO_GLYPH_EMPTY in ids:  # drawn as a move, not a glyph
+        starts = every_start = ffi.unpack(glyph_string.log_clusters, count)
+        if pango.PANGO_GLYPH_EMPTY in ids:  # drawn as a move, not a glyph (U+200B and the like)
             drawn = list(map(ne, ids, repeat(pango.PANGO_GLYPH_EMPTY)))
             ids, starts = list(compress(ids, drawn)), list(compress(starts, drawn))
         font = fonts(glyph_item.item.analysis.font)
@@ -142,11 +142,13 @@ class Line:
         item = glyph_item.item
         run, rtl = utf8[item.offset:item.offset + item.length], item.analysis.level % 2
         begins = list(map(starts.__getitem__, firsts))
-        marks = None if rtl else mark_offsets(run)
-        if marks:  # a cluster that begins with a mark joins the one before (left to right)
-            kept = [True, *map(not_, map(marks.__contains__, begins[1:]))]
-            firsts, begins = list(compress(firsts, kept)), list(compress(begins, kept))
-        texts = list(map(TEXTS.__getitem__, cluster_bytes(run, begins, rtl)))
+        plain = not rtl and starts is every_start  # clusters end where the next one begins
+        texts = list(map(TEXTS.__getitem__, cluster_bytes(
+            run, begins, None if plain else every_start)))
+        marks = mark_offsets(run)
+        if marks:  # a cluster that begins with a mark joins the one drawn before it
+            firsts, texts = join_marks(firsts, texts, [False, *map(marks.__contains__,
+                                                                    begins[1:])])
         singles = list(map(ids.__getitem__, firsts))
         if len(firsts) < len(ids):  # some clusters have several glyphs
             for index in compress(range(len(firsts)), map(ne, map(
@@ -177,11 +179,25 @@ def mark_offsets(run):
     return {len(text[:mark].encode()) for mark in marks} if marks else None
 
 
-def cluster_bytes(run, begins, rtl):
-    """The run's UTF-8 bytes of each cluster beginning at ``begins`` (in drawing order: right
-    to left, clusters run backwards)."""
-    ends = [len(run)] + begins[:-1] if rtl else begins[1:] + [len(run)]
+def cluster_bytes(run, begins, every_start=None):
+    """The run's UTF-8 bytes of each cluster beginning at ``begins``: up to the next cluster
+    in the text, counting the glyphs drawn as moves (``every_start``; right to left, clusters
+    are drawn backwards), or simply up to the next one in ``begins``."""
+    if every_start is None:
+        ends = begins[1:] + [len(run)]
+    else:
+        ordered = sorted(set(every_start))
+        ends = list(map(dict(zip(ordered, ordered[1:] + [len(run)], strict=True)).__getitem__,
+                        begins))
     return list(map(run.__getitem__, map(slice, begins, ends)))
+
+
+def join_marks(firsts, texts, joined):
+    """The clusters with each one marked in ``joined`` added to the one before it."""
+    for index in reversed(list(compress(range(len(texts)), joined))):
+        texts[index - 1] += texts[index]
+    kept = list(map(not_, joined))
+    return list(compress(firsts, kept)), list(compress(texts, kept))
 
 
 class ActualTextStream:

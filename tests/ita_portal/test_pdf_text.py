@@ -3,6 +3,7 @@
 import html
 import re
 import subprocess
+import unicodedata
 
 import pytest
 import weasyprint
@@ -68,6 +69,22 @@ def test_a_line_with_a_character_no_font_has_still_extracts_exactly(tmp_path):
     line keeps its marked clusters."""
     words = ["ดำเนินการ\U00013000น้ำ", "ค่ำ"]
     assert pdftotext(render(words, tmp_path)).split() == words
+
+
+def test_zero_width_characters_stay_out_of_the_text(tmp_path):
+    """U+200B (a word-break hint common in Thai text) and U+00AD are drawn as moves, not
+    glyphs: the cluster before them keeps its own text (review of the text layer, finding 1)."""
+    words = ["ดำเนิน\u200bงาน", "ก\u200bข", "ดำ\u00adเนิน"]
+    assert pdftotext(render(words, tmp_path)).split() == ["ดำเนินงาน", "กข", "ดำเนิน"]
+
+
+def test_right_to_left_marks_stay_with_their_letters(tmp_path):
+    """Marks join the cluster drawn before them in right-to-left runs too (finding 2): the
+    Hebrew word extracts as itself, its points in canonical order."""
+    word = "שָׁלוֹם"
+    extracted = squash(pdftotext(render([word], tmp_path), "-raw"))
+    letters = "".join(c for c in extracted if unicodedata.category(c) != "Cf")
+    assert unicodedata.normalize("NFC", letters) == unicodedata.normalize("NFC", word)
 
 
 def test_without_the_fix_weasyprint_extracts_wrongly(tmp_path, monkeypatch):
