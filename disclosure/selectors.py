@@ -130,6 +130,7 @@ def owned_open_items(user, year):
 def latest_check_run(organization, year):
     """The checklist's latest run, kept with the organisation's data version (raised when a
     run is created and with each batch of its results)."""
+    none_yet = False  # kept as such (kept() reads None as "not kept")
     return kept("latest-check-run", (organization.pk, organization.data_version, year),
                 lambda: CheckRun.objects.filter(organization=organization, year=year).first()
-                or False) or None
+                or none_yet) or None

@@ -175,7 +175,6 @@ def check_run_create(*, organization, year, by=None):
     return run
 
 
-
 @transaction.atomic
 def check_run_start(*, organization, year, by):
     """Queue a check of every link of the year after commit; while one is unfinished for the

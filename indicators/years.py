@@ -30,11 +30,14 @@ def visible_years(user=None, today=None):
 def year_choices(user):
     """The years of visible_years(user), newest first: a page's year menu. Kept with the
     user's organisation's data version (publishing criteria raises every organisation's)."""
+    def read():
+        return list(visible_years(user).values_list("year", flat=True))
+
     organization = getattr(user, "organization", None)
     if organization is None:
-        return list(visible_years(user).values_list("year", flat=True))
+        return read()
     return kept("year-choices", (user.is_staff, organization.pk, organization.data_version),
-                lambda: list(visible_years(user).values_list("year", flat=True)))
+                read)
 
 
 def default_year(user=None, today=None):

@@ -111,17 +111,17 @@ class Line:
 
     def width(self, glyph):
         """Hex digits per glyph in the string that draws ``glyph``."""
-        return 2 if any(first <= glyph < end for first, end in self.narrow) else 4
+        return 2 if self.narrow and any(first <= glyph < end for first, end in self.narrow) else 4
 
     def drew(self, drawn, glyph, width):
         """Whether ``drawn`` (hex) is the glyphs Pango laid out from ``glyph`` on."""
         if width == 2:
             drawn = re.sub("..", r"00\g<0>", drawn)
         want = self.hex[glyph * 4:glyph * 4 + len(drawn)]
-        if len(drawn) % 4 or len(want) != len(drawn):
+        if drawn == want and not len(drawn) % 4:
+            return True
+        if len(drawn) % 4 or len(want) != len(drawn) or UNKNOWN not in want:
             return False
-        if UNKNOWN not in want:
-            return drawn == want
         return all(w in (d, "?") for w, d in zip(want, drawn, strict=True))
 
     def add_run(self, fonts, glyph_item, utf8):
@@ -240,9 +240,8 @@ class ActualTextStream:
         glyphs are not the ones Pango laid out."""
         pieces, line, at = GROUP.split(string), self._line, self._drawn
         drawn = "".join(pieces[1::2])
-        width = line.width(at) if line.narrow else 4
-        if (line.narrow or drawn != line.hex[at * 4:at * 4 + len(drawn)]
-                or len(drawn) % 4) and not line.drew(drawn, at, width):
+        width = line.width(at)
+        if not line.drew(drawn, at, width):
             return None
         marks = self._marks(len(drawn) // width)
         self._drawn += len(drawn) // width

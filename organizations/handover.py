@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from django.db import transaction
 
 from organizations.models import Notification
+from organizations.notices import unread_of
 
 _providers = []
 
@@ -26,7 +27,7 @@ def register(label, count, move):
 
 
 def _count_notices(person):
-    return Notification.objects.filter(user=person, read_at__isnull=True).count()
+    return unread_of(person)
 
 
 def _move_notices(person, to_user, to_position, by=None):

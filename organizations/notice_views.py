@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from organizations.models import Notification, User
+from organizations.notices import unread_of
 
 
 class FrequencyForm(forms.ModelForm):
@@ -23,7 +24,7 @@ def inbox(request):
     notices = Notification.objects.filter(user=request.user)
     page = Paginator(notices, 30).get_page(request.GET.get("page"))
     return render(request, "organizations/inbox.html", {
-        "page": page, "unread": notices.filter(read_at__isnull=True).count()})
+        "page": page, "unread": unread_of(request.user)})
 
 
 @login_required

@@ -42,6 +42,7 @@ def unread_count():
 
 
 def unread_of(user):
+    """How many unread notices the person has (read with them when signed in)."""
     annotated = getattr(user, "unread_notices", None)
     if annotated is not None:
         return annotated
