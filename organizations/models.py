@@ -61,6 +61,23 @@ class Organization(models.Model):
         return list(dict.fromkeys(part.strip().lower() for part in parts))
 
 
+class ProvinceVersion(models.Model):
+    """How many times the organisations of a province have changed: a database trigger counts
+    every insert, update (a data change raises `Organization.data_version`) and deletion of an
+    organisation row, at commit on PostgreSQL (migration 0005). A province's or the country's
+    tables can then be kept by reading a few rows instead of every organisation."""
+
+    province = models.CharField("จังหวัด", max_length=80, primary_key=True)
+    changes = models.PositiveBigIntegerField("จำนวนการเปลี่ยนแปลง", default=0)
+
+    class Meta:
+        verbose_name = "รุ่นข้อมูลของจังหวัด"
+        verbose_name_plural = "รุ่นข้อมูลของจังหวัด"
+
+    def __str__(self):
+        return f"{self.province or '-'}: {self.changes}"
+
+
 class Department(models.Model):
     organization = models.ForeignKey(
         Organization, verbose_name="หน่วยงาน", on_delete=models.CASCADE, related_name="departments"

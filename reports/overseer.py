@@ -8,7 +8,7 @@ official result), made current by `reports.agency_figures.refresh` before the ta
 
 from dataclasses import dataclass
 
-from django.db.models import Count, F, Q, Sum
+from django.db.models import Count, F, Q
 
 from organizations.models import Organization
 from organizations.scoping import visible_organizations
@@ -76,13 +76,6 @@ def official(org):
         return None
     return Official(org.official_year, org.official_total, org.official_band,
                     org.official_below)
-
-
-def data_versions(orgs):
-    """(how many, sum of data versions, sum of ids) of the organisations: moves with any change
-    of theirs or of which they are."""
-    found = orgs.order_by().aggregate(n=Count("pk"), v=Sum("data_version"), ids=Sum("pk"))
-    return found["n"], found["v"] or 0, found["ids"] or 0
 
 
 SUMMARY = {"total": Count("pk"), "with_overdue": Count("pk", filter=Q(figures__overdue__gt=0)),

@@ -14,12 +14,12 @@ from indicators.templatetags.indicator_tags import score
 from indicators.years import year_in_progress
 from ita_portal.spreadsheets import csv_response
 from ita_portal.thai import thai_date
-from organizations.models import OrganizationKind
+from organizations.models import Organization, OrganizationKind
+from organizations.versions import province_changes
 from reports.overseer import (
     SORTS,
     agencies,
     current,
-    data_versions,
     official,
     ordered,
     overseen,
@@ -52,18 +52,18 @@ def _csv_rows(orgs):
 def overseer_home(request):
     year, today, filters = year_in_progress(), timezone.localdate(), _filters(request)
     sort = filters.pop("sort")
-    chosen = overseen(request.user, **filters)
+    chosen = cache(lambda: overseen(request.user, **filters))  # built only when read
     if request.GET.get("export") == "csv":
-        orgs = agencies(current(chosen, year=year, today=today), sort=sort)
+        orgs = agencies(current(chosen(), year=year, today=today), sort=sort)
         return csv_response(HEADERS, _csv_rows(orgs.iterator(chunk_size=2000)),
                             f"agencies-{year}")
-    ready = cache(lambda: current(chosen, year=year, today=today))  # once, when first read
-    versions = data_versions(chosen)
-    page = SimpleLazyObject(lambda: _page(ready(), request.GET.get("page"), sort, versions[0]))
+    ready = cache(lambda: current(chosen(), year=year, today=today))  # once, when first read
+    versions = province_changes(request.user.oversight_province or filters["province"] or None)
+    page = SimpleLazyObject(lambda: _page(ready(), request.GET.get("page"), sort))
     return render(request, "reports/home_overseer.html", {
-        # The whole part is kept while no overseen organisation's data version moves (their
-        # sum only grows); after a change anywhere, the page's rows are kept while the page
-        # holds the same agencies at the same versions. Figures are read only when rendered.
+        # The whole part is kept while the organisations of the province (or the country) are
+        # unchanged; after a change there, the page's rows are kept while the page holds the
+        # same agencies at the same versions. Figures are read only when rendered.
         "versions": versions, "asked": request.GET.urlencode(), "page": page,
         "rows_key": SimpleLazyObject(lambda: _rows_key(page)),
         "rows": SimpleLazyObject(lambda: rows([pk for pk, _ in page.object_list])),
@@ -74,15 +74,15 @@ def overseer_home(request):
         "kinds": OrganizationKind.choices,
         "items_total": SimpleLazyObject(lambda: OITItem.objects.filter(year__year=year).count()),
         "provinces": SimpleLazyObject(lambda: [] if request.user.oversight_province else list(
-            chosen.model.objects.exclude(province="").order_by("province")
+            Organization.objects.exclude(province="").order_by("province")
             .values_list("province", flat=True).distinct()))})
 
 
-def _page(orgs, number, sort, count):
-    """One page of 50 agencies: (id, version of its figures) in the order asked (of `count`,
-    known): the rows' key is what the rows are read from, never newer than them."""
+def _page(orgs, number, sort):
+    """One page of 50 agencies: (id, version of its figures) in the order asked: the rows'
+    key is what the rows are read from, never newer than them."""
     paginator = Paginator(ordered(orgs, sort=sort).values_list("pk", "figures__version"), 50)
-    paginator.count = count  # not counted again
+    paginator.count = orgs.count()  # the organisations, not their join with the figures
     return paginator.get_page(number)
 
 

@@ -78,3 +78,69 @@ def test_touch_everyone_and_nobody(org, other_org):
     assert (version(org), version(other_org)) == before
     versions.touch(versions.EVERYONE)
     assert (version(org), version(other_org)) == (before[0] + 1, before[1] + 1)
+
+
+def test_a_provinces_changes_move_with_its_organisations_only(org):
+    here = org.province
+    north = make_org("tambon-cm", "เทศบาลตำบลเชียงใหม่", province="เชียงใหม่")
+    before = versions.province_changes(here), versions.province_changes("เชียงใหม่")
+    country = versions.province_changes()
+    Department.objects.create(organization=north, name_th="กองช่าง")
+    assert versions.province_changes(here) == before[0]
+    assert versions.province_changes("เชียงใหม่") > before[1]
+    assert versions.province_changes() > country
+
+
+def test_moving_adding_and_removing_an_organisation_move_its_provinces(org):
+    here, there = org.province, "เชียงใหม่"
+    counts = lambda: (versions.province_changes(here), versions.province_changes(there))  # noqa: E731
+    before = counts()
+    org.province = there
+    org.save()  # leaves one province, joins the other
+    moved = counts()
+    assert moved[0] > before[0] and moved[1] > before[1]
+    added = make_org("tambon-new", "เทศบาลตำบลใหม่", province=here)
+    assert counts()[0] > moved[0]
+    before = counts()
+    Organization.objects.filter(pk=added.pk).delete()
+    assert counts()[0] > before[0] and counts()[1] == before[1]
+    assert versions.province_changes("ไม่มีจังหวัดนี้") == 0
+
+
+@pytest.mark.django_db(transaction=True)
+def test_province_changes_count_at_commit_and_never_hold_up_the_province():
+    """A long transaction of one agency (an import) does not make another agency of its
+    province wait: the province's row is written only when a transaction commits."""
+    import threading
+
+    from django.db import connection
+
+    first = make_org("tambon-a", "เทศบาลตำบลเอ")
+    second = make_org("tambon-b", "เทศบาลตำบลบี")
+    before = versions.province_changes(first.province)
+    outcome = {}
+
+    def meanwhile():  # another agency of the province, on its own connection
+        from django.db import connections
+
+        try:
+            with connections["default"].cursor() as cursor:
+                if connections["default"].vendor == "postgresql":
+                    cursor.execute("SET lock_timeout = '3s'")
+            Department.objects.create(organization=second, name_th="กองช่าง")
+            outcome["saved"] = True
+        except Exception as error:  # noqa: BLE001 (reported by the assertion below)
+            outcome["error"] = error
+        finally:
+            connections["default"].close()
+
+    with transaction.atomic():
+        Department.objects.create(organization=first, name_th="กองช่าง")
+        if connection.vendor == "postgresql":  # SQLite writes one transaction at a time
+            thread = threading.Thread(target=meanwhile)
+            thread.start()
+            thread.join(10)
+            assert outcome == {"saved": True}
+            assert versions.province_changes(first.province) == before + 1  # theirs, not ours
+    assert versions.province_changes(first.province) > before + (
+        1 if connection.vendor == "postgresql" else 0)
