@@ -8,6 +8,8 @@ from functools import lru_cache
 
 from django.conf import settings
 from django.urls import get_script_prefix, get_urlconf, reverse
+from django.utils.html import format_html_join
+from django.utils.safestring import mark_safe
 from django.utils.module_loading import autodiscover_modules
 from django.utils.translation import gettext as _
 
@@ -48,11 +50,25 @@ def entries(user):
             for e in sorted(ENTRIES, key=lambda e: e.order) if e.visible(user)]
 
 
+CURRENT = mark_safe(' aria-current="page"')
+
+
+@lru_cache(maxsize=4096)
+def links(items, path):
+    """The menu's links as HTML (the page's own marked current), made once per process for the
+    same entries on the same page."""
+    return format_html_join("", '<a href="{}"{}>{}</a>',
+                            ((url, CURRENT if url == path else "", label)
+                             for _key, label, url in items))
+
+
 def navigation(request):
-    """Context processor: `nav_items` as (key, Thai label, URL) for the signed-in user, and the
-    organisation an overseer is reading (set on the user by the reading middleware)."""
+    """Context processor: `nav_items` as (key, Thai label, URL) for the signed-in user, their
+    links (`nav_links`), and the organisation an overseer is reading (set on the user by the
+    reading middleware)."""
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {"nav_items": []}
-    return {"nav_items": entries(user),
+    items = tuple(entries(user))
+    return {"nav_items": items, "nav_links": links(items, request.path),
             "reading_organization": getattr(user, "reading_organization", None)}

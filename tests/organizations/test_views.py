@@ -1,5 +1,7 @@
 """Every page of the foundation, tried with every persona."""
 
+import re
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -93,6 +95,20 @@ def test_navigation_fits_the_role(client, personas, admin_user, scored_org):
     assert "ผลการประเมิน" in body and "ผู้ดูแลระบบ (Django)" not in body
     client.force_login(admin_user)
     assert "ผู้ดูแลระบบ (Django)" in client.get(reverse("home")).content.decode()
+
+
+def test_the_menu_marks_the_page_open_and_follows_the_unread_count(client, personas):
+    from organizations.models import Notification
+
+    client.force_login(personas["owner"])
+    menu = lambda path: re.search(  # noqa: E731
+        r'<nav id="main-nav".*?</nav>', client.get(path).content.decode(), re.S).group(0)
+    on_list = menu(reverse("measure-list"))
+    assert f'<a href="{reverse("measure-list")}" aria-current="page">' in on_list
+    assert on_list.count("aria-current") == 1
+    assert "aria-current" not in menu(reverse("measure-list") + "nothing-here/")
+    Notification.objects.create(user=personas["owner"], key="t", subject="มีมาตรการใหม่", body="-")
+    assert menu(reverse("measure-list")) != on_list  # the same page, a new count
 
 
 def test_home_runs_a_constant_number_of_queries(client, personas, scored_org):
