@@ -9,8 +9,8 @@ from functools import lru_cache
 from django.conf import settings
 from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils.html import format_html_join
-from django.utils.safestring import mark_safe
 from django.utils.module_loading import autodiscover_modules
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 ENTRIES = []
