@@ -58,7 +58,7 @@ def test_unchanged_overseer_table_is_read_once_and_follows_every_agency(client, 
     client.force_login(overseer)
     first, rendered = get(client, reverse("home"))
     again, kept = get(client, reverse("home"))
-    assert again == first and kept <= 9 < rendered  # pinned: + the province's (country's) change count
+    assert again == first and kept <= 9 < rendered  # pinned: + the country's change count
     assert "มีมาตรการเลยกำหนด <strong class=\"\">๐</strong>" in first
     make_measure(org, 2, end_offset=-5)  # one agency's change moves the table
     body, _ = get(client, reverse("home"))
