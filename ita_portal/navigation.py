@@ -11,6 +11,7 @@ from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils.html import format_html_join
 from django.utils.module_loading import autodiscover_modules
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 ENTRIES = []
@@ -21,15 +22,15 @@ class Entry:
     order: int
     key: str
     label: str | Callable  # or user -> label (a count that changes)
-    url: Callable  # user -> URL
+    url: Callable  # (user, (script prefix, URL configuration)) -> URL
     visible: Callable  # user -> bool
 
 
 def add(order, key, label, url_name, visible, args=lambda user: ()):
     """Add a menu entry: shown, in `order`, to the users for whom `visible(user)` is true."""
-    ENTRIES.append(Entry(order, key, label, lambda user: url_of(
-        url_name, tuple(args(user)), get_script_prefix(), get_urlconf() or settings.ROOT_URLCONF),
-        visible))
+    ENTRIES.append(Entry(order, key, label, lambda user, where: url_of(
+        url_name, tuple(args(user)), *where), visible))
+    ENTRIES.sort(key=lambda e: e.order)
 
 
 @lru_cache(maxsize=4096)
@@ -46,8 +47,16 @@ def signed_in(user):
 def entries(user):
     if not ENTRIES:
         autodiscover_modules("menu")
-    return [(e.key, e.label(user) if callable(e.label) else _(e.label), e.url(user))
-            for e in sorted(ENTRIES, key=lambda e: e.order) if e.visible(user)]
+    where = get_script_prefix(), get_urlconf() or settings.ROOT_URLCONF
+    language = get_language()
+    return [(e.key, e.label(user) if callable(e.label) else label(e.label, language),
+             e.url(user, where)) for e in ENTRIES if e.visible(user)]
+
+
+@lru_cache(maxsize=256)
+def label(text, language):
+    """The entry's label in `language` (the active one), translated once per process."""
+    return _(text)
 
 
 CURRENT = mark_safe(' aria-current="page"')

@@ -111,6 +111,25 @@ def test_the_menu_marks_the_page_open_and_follows_the_unread_count(client, perso
     assert menu(reverse("measure-list")) != on_list  # the same page, a new count
 
 
+def test_the_top_bar_follows_the_person_and_signs_out_with_this_pages_token(personas):
+    from django.test import Client
+
+    owner, client = personas["owner"], Client(enforce_csrf_checks=True)
+    client.force_login(owner)
+    bar = lambda: re.search(  # noqa: E731
+        r'<header class="topbar">.*?</header>', client.get(reverse("home")).content.decode(),
+        re.S).group(0)
+    first = bar()
+    assert owner.organization.name_th in first and owner.get_role_display() in first
+    owner.first_name = "สมศรี<b>"
+    owner.save()
+    renamed = bar()
+    assert "สมศรี&lt;b&gt;" in renamed and "สมศรี<b>" not in renamed
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', renamed).group(1)
+    assert client.post(reverse("logout"), {"csrfmiddlewaretoken": token}).status_code == 302
+    assert "_auth_user_id" not in client.session
+
+
 def test_home_runs_a_constant_number_of_queries(client, personas, scored_org):
     client.force_login(personas["owner"])
 

@@ -1,0 +1,37 @@
+"""``{% topbar %}``: the page's top bar (the organisation, the menu, the person and their
+sign-out form). It is the same on every page a person opens until their menu, name or role
+changes, so it is rendered once per process for those and only the sign-out form's CSRF token
+is put in on each request."""
+
+from functools import lru_cache
+
+from django import template
+from django.template.backends.utils import csrf_input
+from django.template.loader import render_to_string
+from django.urls import get_script_prefix
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
+
+register = template.Library()
+SLOT = "\x00csrf\x00"  # where the request's CSRF token goes
+
+
+@register.simple_tag(takes_context=True)
+def topbar(context):
+    user = context.get("user")
+    signed_in = bool(user is not None and user.is_authenticated)
+    organization = user.organization if signed_in else None
+    person = (str(user), user.get_role_display()) if signed_in else None
+    html = _rendered(get_language(), get_script_prefix(), person,
+                     organization.name_th if organization else None,
+                     context.get("nav_links", ""))
+    return mark_safe(html.replace(SLOT, csrf_input(context["request"]))) if signed_in else html
+
+
+@lru_cache(maxsize=1024)
+def _rendered(language, prefix, person, organization, nav_links):
+    """The bar for these (`prefix`: the URLs' script prefix), its CSRF token left out."""
+    name, role = person or ("", "")
+    return render_to_string("_topbar.html", {
+        "signed_in": person is not None, "person": name, "role": role,
+        "organization": organization, "nav_links": nav_links, "csrf_slot": mark_safe(SLOT)})
