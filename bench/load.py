@@ -5,7 +5,7 @@
 
 `ratios`: each main page with wrk at 8 connections (--connections), signed in, in turns with
 /bench/bare/ (signed in too: the whole middleware stack and two trivial queries, bench/urls.py)
-on the same server, three rounds each; the national overseer's table also while 5 agencies a
+on the same server, five rounds each; the national overseer's table also while 5 agencies a
 second change.
 `mixed`: N signed-in staff of N organisations, each a thread with its own connection, for S
 seconds: the main pages and progress updates (the measure page, then the form posted with its
@@ -118,7 +118,7 @@ def warm(server, person, seconds=3):
         wrk(server + path, seconds, cookie)
 
 
-ROUNDS = 3
+ROUNDS = 5  # short turns: the speed drifts within seconds too
 
 
 def ratios(server, seconds, connections=8):
