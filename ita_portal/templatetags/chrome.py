@@ -1,19 +1,18 @@
 """``{% topbar %}``: the page's top bar (the organisation, the menu, the person and their
 sign-out form). It is the same on every page a person opens until their menu, name or role
 changes, so it is rendered once per process for those and only the sign-out form's CSRF token
-is put in on each request."""
+is put in on each request (as in a kept part: ita_portal/templatetags/fragments.py)."""
 
 from functools import lru_cache
 
 from django import template
 from django.template.loader import render_to_string
 from django.urls import get_script_prefix
-from django.utils.html import format_html
-from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
+from ita_portal.templatetags.fragments import TOKEN_MARK, with_token
+
 register = template.Library()
-SLOT = "\x00csrf\x00"  # where the request's CSRF token goes
 
 
 @register.simple_tag(takes_context=True)
@@ -25,16 +24,13 @@ def topbar(context):
     html = _rendered(get_language(), get_script_prefix(), person,
                      organization.name_th if organization else None,
                      context.get("nav_links", ""))
-    if not signed_in:
-        return html
-    return mark_safe(html.replace(SLOT, format_html(  # the page's token: masked once a page
-        '<input type="hidden" name="csrfmiddlewaretoken" value="{}">', context["csrf_token"])))
+    return with_token(html, context)
 
 
 @lru_cache(maxsize=1024)
 def _rendered(language, prefix, person, organization, nav_links):
-    """The bar for these (`prefix`: the URLs' script prefix), its CSRF token left out."""
+    """The bar for these (`prefix`: the URLs' script prefix), its CSRF token a mark."""
     name, role = person or ("", "")
     return render_to_string("_topbar.html", {
         "signed_in": person is not None, "person": name, "role": role,
-        "organization": organization, "nav_links": nav_links, "csrf_slot": mark_safe(SLOT)})
+        "organization": organization, "nav_links": nav_links, "csrf_token": TOKEN_MARK})

@@ -13,16 +13,20 @@ register = template.Library()
 TOKEN_MARK = "\x00csrf-token\x00"  # never in rendered text: NUL is not valid in HTML
 
 
+def with_token(value, context):
+    """A kept part with this request's CSRF token where its forms have the mark."""
+    if TOKEN_MARK in value:
+        return mark_safe(value.replace(TOKEN_MARK, str(context.get("csrf_token", ""))))
+    return value
+
+
 class KeptNode(template.Node):
     def __init__(self, nodelist, name, vary_on):
         self.nodelist, self.name, self.vary_on = nodelist, name, vary_on
 
     def render(self, context):
         parts = [var.resolve(context) for var in self.vary_on]
-        value = kept(self.name, parts, lambda: self._render_marked(context))
-        if TOKEN_MARK in value:
-            value = mark_safe(value.replace(TOKEN_MARK, str(context.get("csrf_token", ""))))
-        return value
+        return with_token(kept(self.name, parts, lambda: self._render_marked(context)), context)
 
     def _render_marked(self, context):
         with context.push(csrf_token=TOKEN_MARK):
