@@ -70,11 +70,12 @@ def large_organization(demo):
 
 
 def text_layer(slug):
-    """The meeting report and the annual report, each laid out once, then written without and
-    with the /ActualText text layer (ita_portal/pdf_text.py) in turns, five rounds (garbage
-    collected before each write): what the layer costs is the median of the rounds'
+    """The meeting report and the annual report, laid out afresh for each of five rounds, then
+    written without and with the /ActualText text layer (ita_portal/pdf_text.py) in turns
+    (garbage collected before each write): what the layer costs is the median of the rounds'
     differences (this machine's speed drifts within minutes; a round's two writes are
-    neighbours)."""
+    neighbours). A fresh layout each round: the layer keeps what it read per document, and a
+    report is written once."""
     import gc
 
     from ita_portal.pdf import lay_out_html
@@ -87,9 +88,9 @@ def text_layer(slug):
     wrapped, results = weasy_text.draw_first_line, {}
     for name, html in (("meeting", document_html(first_meeting(org))),
                        ("annual", report_html("annual", org, 2565))):
-        document, rounds = lay_out_html(html), []
+        rounds = []
         for _ in range(5):
-            took = {}
+            document, took = lay_out_html(html), {}
             for label, draw in (("without_s", wrapped.original), ("with_s", wrapped)):
                 weasy_text.draw_first_line = draw
                 gc.collect()

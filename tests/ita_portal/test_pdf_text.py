@@ -129,10 +129,45 @@ def test_glyphs_other_than_pangos_are_drawn_unmarked():
     line.hex, line.firsts, line.lasts = "00070008", [0], [1]
     line.texts, line.singles, line.maps = ["ำ"], [None], [{}]
     stream = Stream()
+    stream._fonts = {}  # WeasyPrint's fonts of the document
     proxy = pdf_text.ActualTextStream(stream, textbox=None)
     proxy._line = line
     proxy.show_text("<00070009>")
     assert stream.calls == [("TJ", "<00070009>")]
+
+
+def counting_lines(monkeypatch):
+    """The lines the layer reads from Pango: (text, glyphs) each time it reads one."""
+    read, of = [], pdf_text.Line.of.__func__
+
+    def counted(cls, fonts, textbox):
+        line = of(cls, fonts, textbox)
+        read.append((textbox.pango_layout.text, line.hex))
+        return line
+
+    monkeypatch.setattr(pdf_text.Line, "of", classmethod(counted))
+    return read
+
+
+def test_a_repeated_line_is_read_once_a_document_and_extracts_exactly(tmp_path, monkeypatch):
+    read = counting_lines(monkeypatch)
+    lines = ["ดำเนินการ น้ำ", "ค่ำ office ffi"] * 10
+    assert pdftotext(render(lines, tmp_path), "-raw").split() == " ".join(lines).split()
+    assert sorted(text for text, _ in read) == sorted(set(lines))
+    read.clear()  # another document: its fonts are its own, its lines read again
+    assert pdftotext(render(lines[:2], tmp_path, "again")).split() == " ".join(lines[:2]).split()
+    assert len(read) == 2
+
+
+def test_the_same_text_drawn_with_other_glyphs_is_read_again(tmp_path, monkeypatch):
+    """Letter spacing turns Sarabun's ffi and fl ligatures off: the same text, the same font,
+    other glyphs: a line is taken again only when its glyphs and clusters are the same."""
+    read = counting_lines(monkeypatch)
+    body = "<p>office ffi fl</p><p style='letter-spacing:1px'>office ffi fl</p>" * 3
+    path = tmp_path / "spaced.pdf"
+    path.write_bytes(weasyprint.HTML(string=PAGE + body, base_url=STATIC_BASE).write_pdf())
+    assert len(read) == 2 and read[0][1] != read[1][1]
+    assert pdftotext(path, "-raw").split() == "office ffi fl".split() * 6
 
 
 def test_a_tj_string_is_cut_after_glyphs_keeping_every_number_and_glyph():
