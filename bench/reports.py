@@ -74,9 +74,9 @@ def text_layer(slug):
     """The meeting report and the annual report, laid out afresh for each of ROUNDS rounds,
     then written without and with the /ActualText text layer (ita_portal/pdf_text.py) in turns
     (garbage collected before each write and not during it; CPU time of this process): what
-    the layer costs is the median of the rounds' differences (this machine's speed drifts within minutes; a round's two writes are
-    neighbours). A fresh layout each round: the layer keeps what it read per document, and a
-    report is written once."""
+    the layer costs is the median of the rounds' differences (this machine's speed drifts
+    within minutes; a round's two writes are neighbours). A fresh layout each round: the layer
+    keeps what it read per document, and a report is written once."""
     import gc
 
     from ita_portal.pdf import lay_out_html
