@@ -7,10 +7,12 @@ params, organization_id)` runs in the worker and returns the keyword arguments o
 """
 
 from dataclasses import dataclass
+from datetime import timedelta
 
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.http import QueryDict
+from django.utils import timezone
 
 from ita_portal import jobs
 from ita_portal.models import ListExport
@@ -18,6 +20,7 @@ from ita_portal.pdf_lists import list_document
 
 LIST_PDF = "lists.pdf"
 PARAMS_MAX = 2000
+KEEP_DAYS = 7  # a list's PDF is a download of the moment: asked again, it is made again
 _lists = {}
 
 
@@ -77,3 +80,18 @@ def render(job):
     export.title, export.filename = content["title"][:300], filename[:120]
     export.pages = len(document.pages)
     export.save(update_fields=["file", "title", "filename", "pages"])
+
+
+def prune(days=KEEP_DAYS):
+    """Delete the list PDFs (rows and files) asked for more than `days` ago whose job is
+    over; return how many went. A file already gone from storage is not an error."""
+    unfinished = jobs.unfinished_ids(LIST_PDF)
+    old = (ListExport.objects.filter(created_at__lt=timezone.now() - timedelta(days=days))
+           .exclude(pk__in=unfinished))
+    deleted = 0
+    for export in old.iterator(chunk_size=500):
+        if export.file:
+            export.file.delete(save=False)
+        export.delete()
+        deleted += 1
+    return deleted

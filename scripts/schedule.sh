@@ -10,6 +10,6 @@ while true; do
   $PY manage.py refresh_agency_figures
   $PY manage.py check_disclosure_links
   $PY manage.py backup
-  (( day++ % 7 == 0 )) && $PY manage.py prune_link_checks
+  (( day++ % 7 == 0 )) && $PY manage.py prune_link_checks && $PY manage.py prune_list_exports
   sleep "${SCHEDULE_INTERVAL_SECONDS:-86400}"
 done

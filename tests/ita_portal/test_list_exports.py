@@ -98,3 +98,33 @@ def test_a_person_deactivated_before_the_job_runs_gets_no_file(client, owner, me
     owner.save()
     execute(Job.objects.get().pk)
     assert Job.objects.get().state == "failed" and not ListExport.objects.get().file
+
+
+@pytest.mark.django_db
+def test_old_list_pdfs_go_with_their_files_recent_and_running_ones_stay(
+        client, owner, measure, django_capture_on_commit_callbacks):
+    import datetime
+
+    from django.core.management import CommandError, call_command
+    from django.utils import timezone
+
+    client.force_login(owner)
+    with django_capture_on_commit_callbacks(execute=True):
+        _start(client)
+    old = ListExport.objects.get()
+    assert old.file and old.file.storage.exists(old.file.name)
+    _start(client, query="fiscal_year=2570&status=done")  # still queued
+    running = ListExport.objects.exclude(pk=old.pk).get()
+    with django_capture_on_commit_callbacks(execute=True):
+        _start(client, query="fiscal_year=2570&status=in_progress")
+    recent = ListExport.objects.exclude(pk__in=[old.pk, running.pk]).get()
+    ListExport.objects.filter(pk__in=[old.pk, running.pk]).update(
+        created_at=timezone.now() - datetime.timedelta(days=8))
+    with pytest.raises(CommandError, match="1 ถึง 3650"):
+        call_command("prune_list_exports", days=0)
+    assert ListExport.objects.count() == 3  # refused: nothing went
+    call_command("prune_list_exports")
+    assert set(ListExport.objects.values_list("pk", flat=True)) == {running.pk, recent.pk}
+    assert not old.file.storage.exists(old.file.name)
+    assert client.get(reverse("list-export", args=[old.pk])).status_code == 404
+    assert recent.file.storage.exists(recent.file.name)
