@@ -64,11 +64,21 @@ CURRENT = mark_safe(' aria-current="page"')
 
 @lru_cache(maxsize=4096)
 def links(items, path):
-    """The menu's links as HTML (the page's own marked current), made once per process for the
-    same entries on the same page."""
+    """The menu's links as HTML, the section the page is in marked current, made once per
+    process for the same entries on the same page."""
+    here = section(items, path)
     return format_html_join("", '<a href="{}"{}>{}</a>',
-                            ((url, CURRENT if url == path else "", label)
+                            ((url, CURRENT if url == here else "", label)
                              for _key, label, url in items))
+
+
+def section(items, path):
+    """The URL of the entry the page belongs to: the longest entry URL the path begins with
+    (a measure's page is under "มาตรการ", a year's checklist under OIT); the home page only
+    itself."""
+    inside = [url for key, _label, url in items
+              if url == path or (key != "home" and url.endswith("/") and path.startswith(url))]
+    return max(inside, key=len, default=None)
 
 
 def navigation(request):

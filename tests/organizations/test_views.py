@@ -106,7 +106,15 @@ def test_the_menu_marks_the_page_open_and_follows_the_unread_count(client, perso
     on_list = menu(reverse("measure-list"))
     assert f'<a href="{reverse("measure-list")}" aria-current="page">' in on_list
     assert on_list.count("aria-current") == 1
-    assert "aria-current" not in menu(reverse("measure-list") + "nothing-here/")
+    mine = menu(reverse("my-measures"))  # under /measures/ too: the longer entry wins
+    assert f'<a href="{reverse("my-measures")}" aria-current="page">' in mine
+    assert mine.count("aria-current") == 1
+    year = menu(reverse("checklist", args=[2570]))  # the OIT entry is the latest year's
+    assert f'<a href="{reverse("checklist-latest")}" aria-current="page">' in year
+    assert "aria-current" not in menu(reverse("2fa-manage"))  # a page outside the menu
+    home = menu(reverse("home"))
+    assert f'<a href="{reverse("home")}" aria-current="page">' in home
+    assert home.count("aria-current") == 1
     Notification.objects.create(user=personas["owner"], key="t", subject="มีมาตรการใหม่", body="-")
     assert menu(reverse("measure-list")) != on_list  # the same page, a new count
 
