@@ -62,7 +62,7 @@ def checklist(request, year):
         "criteria": SimpleLazyObject(lambda: AssessmentYear.objects.get(year=year)),
         "can_run": can_run_checks(request.user, organization),
         "can_manage": can_manage_checklist(request.user, organization),
-        "last_run": latest_check_run(organization, year),
+        "last_run": SimpleLazyObject(lambda: latest_check_run(organization, year)),
     })
 
 
