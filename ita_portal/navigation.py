@@ -82,12 +82,11 @@ def section(items, path):
 
 
 def navigation(request):
-    """Context processor: `nav_items` as (key, Thai label, URL) for the signed-in user, their
-    links (`nav_links`), and the organisation an overseer is reading (set on the user by the
+    """Context processor: the signed-in user's menu links (`nav_links`, from their entries as
+    (key, Thai label, URL)) and the organisation an overseer is reading (set on the user by the
     reading middleware)."""
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
-        return {"nav_items": []}
-    items = tuple(entries(user))
-    return {"nav_items": items, "nav_links": links(items, request.path),
+        return {}
+    return {"nav_links": links(tuple(entries(user)), request.path),
             "reading_organization": getattr(user, "reading_organization", None)}

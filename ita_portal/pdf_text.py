@@ -130,11 +130,9 @@ class Line:
         while run != ffi.NULL:
             glyph_item = run.data
             item, glyph_string = glyph_item.item, glyph_item.glyphs
-            count = glyph_string.num_glyphs
-            infos = memoryview(ffi.buffer(glyph_string.glyphs, count * GLYPH_INFO)).cast("I")
             key += (id(fonts(item.analysis.font)), item.offset, item.length,
-                    item.analysis.level, infos[::GLYPH_INFO // 4].tobytes(),
-                    ffi.buffer(glyph_string.log_clusters, count * 4)[:])
+                    item.analysis.level, glyph_ids(glyph_string).tobytes(),
+                    ffi.buffer(glyph_string.log_clusters, glyph_string.num_glyphs * 4)[:])
             run = run.next
         key = tuple(key)
         line = known.get(key)
@@ -172,10 +170,8 @@ class Line:
 
     def add_run(self, fonts, glyph_item, utf8):
         glyph_string = glyph_item.glyphs
-        count = glyph_string.num_glyphs
-        infos = memoryview(ffi.buffer(glyph_string.glyphs, count * GLYPH_INFO)).cast("I")
-        ids = infos[::GLYPH_INFO // 4].tolist()
-        starts = every_start = ffi.unpack(glyph_string.log_clusters, count)
+        ids = glyph_ids(glyph_string).tolist()
+        starts = every_start = ffi.unpack(glyph_string.log_clusters, glyph_string.num_glyphs)
         if pango.PANGO_GLYPH_EMPTY in ids:  # drawn as a move, not a glyph (U+200B and the like)
             drawn = list(map(ne, ids, repeat(pango.PANGO_GLYPH_EMPTY)))
             ids, starts = list(compress(ids, drawn)), list(compress(starts, drawn))
@@ -204,6 +200,12 @@ class Line:
         self.texts += texts
         self.singles += singles
         self.maps += repeat(font.to_unicode, len(firsts))
+
+
+def glyph_ids(glyph_string):
+    """The glyph ids of a Pango glyph string, as a view of its glyph infos (not copied)."""
+    infos = memoryview(ffi.buffer(glyph_string.glyphs, glyph_string.num_glyphs * GLYPH_INFO))
+    return infos.cast("I")[::GLYPH_INFO // 4]
 
 
 def glyph_hex(ids):

@@ -48,20 +48,18 @@ SQLITE_REVERSE = [f"DROP TRIGGER organizations_province_version_{event}"
                   for event in ("insert", "delete", "update")]
 
 
-def create_triggers(apps, schema_editor):
-    connection = schema_editor.connection
-    statements = [POSTGRESQL] if connection.vendor == "postgresql" else SQLITE
-    for statement in statements:
-        schema_editor.execute(statement)
-    schema_editor.execute(f"INSERT INTO {TABLE} (province, changes) SELECT province, COUNT(*) "
-                          "FROM organizations_organization GROUP BY province")
+def run(on_postgresql, on_sqlite):
+    def statements(apps, schema_editor):
+        postgresql = schema_editor.connection.vendor == "postgresql"
+        for statement in on_postgresql if postgresql else on_sqlite:
+            schema_editor.execute(statement)
+    return statements
 
 
-def drop_triggers(apps, schema_editor):
-    connection = schema_editor.connection
-    statements = [POSTGRESQL_REVERSE] if connection.vendor == "postgresql" else SQLITE_REVERSE
-    for statement in statements:
-        schema_editor.execute(statement)
+COUNT_NOW = (f"INSERT INTO {TABLE} (province, changes) SELECT province, COUNT(*) "
+             "FROM organizations_organization GROUP BY province")
+create_triggers = run([POSTGRESQL, COUNT_NOW], [*SQLITE, COUNT_NOW])
+drop_triggers = run([POSTGRESQL_REVERSE], SQLITE_REVERSE)
 
 
 class Migration(migrations.Migration):
