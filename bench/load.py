@@ -95,27 +95,42 @@ def pages(person):
             "public OIT page": f"/public/{person['slug']}/{person['year']}/"}
 
 
-def wrk(url, seconds, cookie=None, connections=8):
+def browser(server, session):
+    """The cookies a signed-in browser sends: its session and the CSRF cookie its first page
+    set (without it every page with a form would make a new CSRF secret, as no browser does)."""
+    import requests
+
+    first = requests.get(server + "/", cookies={"sessionid": session}, allow_redirects=False,
+                         timeout=60)
+    assert first.status_code == 200 and "csrftoken" in first.cookies, first.status_code
+    return {"sessionid": session, "csrftoken": first.cookies["csrftoken"]}
+
+
+def wrk(url, seconds, cookies=None, connections=8):
     command = ["wrk", f"-t{min(2, connections)}", f"-c{connections}", f"-d{seconds}s",
                "--timeout", "10s", "-s", str(HERE / "wrk_report.lua"), url]
-    if cookie:
-        command[1:1] = ["-H", f"Cookie: sessionid={cookie}"]
+    if cookies:
+        header = "; ".join(f"{name}={value}" for name, value in cookies.items())
+        command[1:1] = ["-H", f"Cookie: {header}"]
     output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
     return json.loads(output.strip().splitlines()[-1])
 
 
 def warm(server, person, seconds=3):
-    """Every worker past its first requests (templates compiled, criteria read) before timing."""
+    """Every worker past its first requests (templates compiled, criteria read) before timing;
+    the signed-in browser's cookies."""
     import requests
 
-    wrk(server + "/bench/bare/", seconds, person["session"])
+    cookies = browser(server, person["session"])
+    wrk(server + "/bench/bare/", seconds, cookies)
     for name, path in pages(person).items():
-        cookie = None if name.startswith("public") else person["session"]
-        first = requests.get(server + path, cookies={"sessionid": cookie} if cookie else {},
-                             allow_redirects=False, timeout=60)
+        sent = None if name.startswith("public") else cookies
+        first = requests.get(server + path, cookies=sent or {}, allow_redirects=False,
+                             timeout=60)
         assert first.status_code == 200, (name, path, first.status_code,
                                           first.headers.get("Location"))  # the page itself
-        wrk(server + path, seconds, cookie)
+        wrk(server + path, seconds, sent)
+    return cookies
 
 
 ROUNDS = 5  # short turns: the speed drifts within seconds too
@@ -123,29 +138,29 @@ ROUNDS = 5  # short turns: the speed drifts within seconds too
 
 def ratios(server, seconds, connections=8):
     person = people(1)[0]
-    warm(server, person)
-    bare = wrk(server + "/bench/bare/", seconds, person["session"], connections)
+    cookies = warm(server, person)
+    bare = wrk(server + "/bench/bare/", seconds, cookies, connections)
     rows = {"bare view (signed in, 2 trivial queries)": bare}
     for name, path in pages(person).items():
-        cookie = None if name.startswith("public") else person["session"]
-        rows[name] = paired(server, path, cookie, person["session"], seconds, connections)
-    national = overseer()
+        sent = None if name.startswith("public") else cookies
+        rows[name] = paired(server, path, sent, cookies, seconds, connections)
+    national = browser(server, overseer())
     wrk(server + "/", 3, national)  # warm
     for name, changes in (("overseer table (whole country, page 1)", 0),
                           ("overseer table while agencies change (5 a second)", 5)):
         with Changes(changes):
-            rows[name] = paired(server, "/", national, person["session"], seconds, connections)
+            rows[name] = paired(server, "/", national, cookies, seconds, connections)
     return rows
 
 
-def paired(server, path, cookie, bare_cookie, seconds, connections):
+def paired(server, path, cookies, bare_cookies, seconds, connections):
     """The page and the bare view in turns, ROUNDS times (this machine's speed drifts over
     minutes, so a page is compared with the bare run just before it): the page's figures
     from its median round, its ratio the median of the rounds' ratios."""
     runs, ratios_seen = [], []
     for _ in range(ROUNDS):
-        bare = wrk(server + "/bench/bare/", max(2, seconds // ROUNDS), bare_cookie, connections)
-        page = wrk(server + path, max(2, seconds // ROUNDS), cookie, connections)
+        bare = wrk(server + "/bench/bare/", max(2, seconds // ROUNDS), bare_cookies, connections)
+        page = wrk(server + path, max(2, seconds // ROUNDS), cookies, connections)
         runs.append(page)
         ratios_seen.append(page["rps"] / bare["rps"])
     row = sorted(runs, key=lambda run: run["rps"])[ROUNDS // 2]
