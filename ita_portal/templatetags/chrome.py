@@ -1,4 +1,6 @@
-"""``{% topbar %}``: the page's top bar (the organisation, the menu, the person and their
+"""The chrome every page shares, worked out once per process where it can be.
+
+``{% topbar %}``: the page's top bar (the organisation, the menu, the person and their
 sign-out form). It is the same on every page a person opens until their menu, name or role
 changes, so it is rendered once per process for those and only the sign-out form's CSRF token
 is put in on each request (as in a kept part: ita_portal/templatetags/fragments.py)."""
@@ -6,7 +8,9 @@ is put in on each request (as in a kept part: ita_portal/templatetags/fragments.
 from functools import lru_cache
 
 from django import template
+from django.conf import settings
 from django.template.loader import render_to_string
+from django.templatetags.static import static
 from django.urls import get_script_prefix
 from django.utils.translation import get_language
 
@@ -34,3 +38,15 @@ def _rendered(language, prefix, person, organization, nav_links):
     return render_to_string("_topbar.html", {
         "signed_in": person is not None, "person": name, "role": role,
         "organization": organization, "nav_links": nav_links, "csrf_token": TOKEN_MARK})
+
+
+@register.simple_tag
+def asset(path):
+    """The URL of a static file, as ``{% static %}`` gives it, worked out once per process (the
+    static tag looks the storage up on every call; every page links the same three files)."""
+    return _asset(path, settings.STATIC_URL)
+
+
+@lru_cache(maxsize=256)
+def _asset(path, static_url):
+    return static(path)

@@ -20,3 +20,15 @@ def test_pages_reference_no_outside_host(client, owner):
     for url in [reverse("home"), reverse("login")]:
         body = client.get(url).content.decode()
         assert not re.search(r'(src|href)="(https?:)?//', body), url
+
+
+@pytest.mark.django_db
+def test_every_page_links_our_icon_stylesheet_and_script(client, owner, settings):
+    """The page head links the files at the static URL in force (worked out once per
+    process, so a changed STATIC_URL must still show)."""
+    client.force_login(owner)
+    for static_url in ("/static/", "/assets/"):
+        settings.STATIC_URL = static_url
+        body = client.get(reverse("home")).content.decode()
+        for path in ("favicon.svg", "css/portal.css", "js/portal.js"):
+            assert f'="{static_url}{path}"' in body, (static_url, path)
