@@ -68,7 +68,9 @@ def test_head_returns_with_a_note_and_the_measure_is_in_progress(client, finance
     client.force_login(finance_head)
     refused = _decide(client, done, "return", "  ")
     assert refused.status_code == 400
-    assert "กรุณาระบุสิ่งที่ต้องดำเนินการเพิ่มเติม" in refused.content.decode()
+    body = refused.content.decode()
+    assert "กรุณาระบุสิ่งที่ต้องดำเนินการเพิ่มเติม" in body
+    assert 'id="errors-approval"' in body and "บันทึกผลการพิจารณาไม่สำเร็จ" in body  # summary
     done.refresh_from_db()
     assert done.status == "done" and done.version == 1
     assert _decide(client, done, "return", "ยังไม่แนบคำสั่งแต่งตั้ง").status_code == 302
