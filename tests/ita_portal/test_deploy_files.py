@@ -4,6 +4,7 @@
 import re
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -63,3 +64,16 @@ def test_nginx_takes_one_update_of_evidence_and_forwards_what_django_reads():
     for header in ("X-Forwarded-Proto", "X-Forwarded-For", "X-Request-ID", "Host"):
         assert f"proxy_set_header {header}" in site
     assert "expires 30d" in site and "ssl_certificate " in site
+
+
+def test_gunicorn_worker_sets_what_loading_made_aside_from_the_collector():
+    """After the app is loaded in a worker, the cyclic collector no longer walks the objects
+    loading made (gc.freeze) and looks at young objects after 10,000 allocations."""
+    script = ("import gc, runpy; conf = runpy.run_path('deploy/gunicorn.conf.py');"
+              "before = gc.get_freeze_count(); conf['post_worker_init'](None);"
+              "print(before, gc.get_freeze_count(), gc.get_threshold())")
+    result = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True,
+                            text=True, timeout=60, check=True)
+    before, frozen, threshold = result.stdout.split(maxsplit=2)
+    assert before == "0" and int(frozen) > 1000
+    assert threshold.strip() == "(10000, 10, 10)"
