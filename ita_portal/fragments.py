@@ -9,13 +9,12 @@ The template tag is `{% kept "name" version … %}` (ita_portal/templatetags/fra
 
 from django.conf import settings
 from django.core.cache import caches
-from django.core.cache.utils import make_template_fragment_key
 from django.utils import timezone
 
 
 def kept(name, parts, compute):
     """compute(), or what it gave for the same name, parts and day while they hold."""
-    key = make_template_fragment_key(name, [*parts, timezone.localdate()])
+    key = (name, *map(str, parts), timezone.localdate())
     store = caches["fragments"]
     value = store.get(key)
     if value is None:

@@ -235,7 +235,8 @@ else:
                           "LOCATION": "ita_portal_cache"}}
 # Rendered page parts, kept in each process's memory and keyed by the organisation's data
 # version (read from the database on every request): correct with any number of servers.
-CACHES["fragments"] = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+# The store is Django's local-memory cache less its pickling of text (ita_portal/kept_store.py).
+CACHES["fragments"] = {"BACKEND": "ita_portal.kept_store.KeptStore",
                        "LOCATION": "fragments",
                        "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("FRAGMENT_ENTRIES", 2000))}}
 FRAGMENT_SECONDS = int(os.environ.get("FRAGMENT_SECONDS", 900))
