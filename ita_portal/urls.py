@@ -15,6 +15,10 @@ admin.site.index_title = "จัดการข้อมูล"
 
 urlpatterns = [
     path("", home_views.home, name="home"),
+    # The pages opened most first (a path is tried against each pattern in turn); no other
+    # pattern begins with these prefixes, so the order changes no match.
+    path("measures/", include("measures.urls")),
+    path("disclosure/", include("disclosure.urls")),
     path("oversee/<str:slug>/", home_views.read_organization, name="read-organization"),
     path("healthz", healthz, name="healthz"),
     # browsers and the admin ask for /favicon.ico whatever the page names
@@ -30,8 +34,6 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("o/<slug:slug>/results/", indicator_views.results, name="org-results"),
     path("criteria/", include("indicators.urls")),
-    path("measures/", include("measures.urls")),
-    path("disclosure/", include("disclosure.urls")),
     path("", include("reports.urls")),
     path("", include("imports.urls")),
     path("public/<slug:slug>/<be_year:year>/", public_views.public_page, name="public-oit"),
