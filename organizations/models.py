@@ -65,7 +65,8 @@ class ProvinceVersion(models.Model):
     """How many times the organisations of a province have changed: a database trigger counts
     every insert, update (a data change raises `Organization.data_version`) and deletion of an
     organisation row, at commit on PostgreSQL (migration 0005). A province's or the country's
-    tables can then be kept by reading a few rows instead of every organisation."""
+    tables can then be kept by reading a few rows instead of every organisation; on PostgreSQL
+    the country's sum is read from a covering index (migration 0006)."""
 
     province = models.CharField("จังหวัด", max_length=80, primary_key=True)
     changes = models.PositiveBigIntegerField("จำนวนการเปลี่ยนแปลง", default=0)

@@ -144,3 +144,19 @@ def test_province_changes_count_at_commit_and_never_hold_up_the_province():
             assert versions.province_changes(first.province) == before + 1  # theirs, not ours
     assert versions.province_changes(first.province) > before + (
         1 if connection.vendor == "postgresql" else 0)
+
+
+@pytest.mark.django_db
+def test_the_countrys_count_can_be_read_from_an_index_alone():
+    """A publication to every organisation leaves thousands of row versions in the table of
+    province counts; the country's sum must not have to read the pages they filled."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("a covering index is PostgreSQL's (migration organizations/0006)")
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off; SET LOCAL enable_bitmapscan = off")
+        cursor.execute("EXPLAIN SELECT COALESCE(SUM(changes), 0) "
+                       "FROM organizations_provinceversion")
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+    assert "Index Only Scan using organizations_pv_changes" in plan, plan
