@@ -33,8 +33,9 @@ HEADERS = ["หน่วยงาน", "ประเภท", "จังหวั
 
 def _filters(request):
     get = request.GET
+    kind = get.get("kind", "")
     return {"sort": get.get("sort") if get.get("sort") in SORTS else "name",
-            "kind": get.get("kind") if get.get("kind") in OrganizationKind.values else "",
+            "kind": kind if kind and kind in OrganizationKind.values else "",
             "province": get.get("province", "")[:80], "text": get.get("q", "").strip()[:100]}
 
 
@@ -71,7 +72,7 @@ def overseer_home(request):
         "filter_query": urlencode({"q": filters["text"], "kind": filters["kind"],
                                    "province": filters["province"]}),
         "summary": SimpleLazyObject(lambda: summary(ready(), year=year)),
-        "kinds": OrganizationKind.choices,
+        "kinds": SimpleLazyObject(lambda: OrganizationKind.choices),
         "items_total": SimpleLazyObject(lambda: OITItem.objects.filter(year__year=year).count()),
         "provinces": SimpleLazyObject(lambda: [] if request.user.oversight_province else list(
             Organization.objects.exclude(province="").order_by("province")
