@@ -9,7 +9,7 @@ SYSTEM_PACKAGES=(postgresql chromium fonts-thai-tlwg libharfbuzz-subset0 poppler
                  libpango-1.0-0 libpangoft2-1.0-0 fontconfig
                  nginx systemd openssl redis-server  # deployment-file checks, real queue
                  libreoffice-writer-nogui  # the import tests turn a .docx into a PDF
-                 wrk)  # make bench-load
+                 wrk valgrind)  # make bench-load, bench/instructions.py
 
 missing=()
 for pkg in "${SYSTEM_PACKAGES[@]}"; do
