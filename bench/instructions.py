@@ -1,6 +1,6 @@
 """Machine instructions a request, each main page beside the bare view, counted by valgrind.
 
-    DJANGO_SETTINGS_MODULE=bench.settings python bench/instructions.py [--requests 100]
+    python bench/instructions.py [--requests 100]
 
 Throughput on a shared machine moves by ±0.15 between runs of the same code; instructions do
 not (±0.5 %), so a change to a page is measured here first. Each page runs in its own Python
@@ -22,7 +22,10 @@ from pathlib import Path
 
 from common import setup_django
 
-HERE = Path(__file__).resolve().parent
+for name, value in (("DJANGO_SETTINGS_MODULE", "bench.settings"), ("SECURE_SSL_REDIRECT", "0"),
+                    ("SECURE_COOKIES", "0"), ("ALLOWED_HOSTS", "127.0.0.1,testserver"),
+                    ("LOG_LEVEL", "WARNING")):
+    os.environ.setdefault(name, value)  # as bench/load.sh serves it, on plain http
 
 
 def child(name, requests, person, overseer):
