@@ -24,25 +24,28 @@ class KeptStore(BaseCache):
         self._lock = threading.Lock()
 
     def make_key(self, key, version=None):
-        return key
+        return key  # as given (the methods below take keys as they are)
 
     def validate_key(self, key):
         """Keys are made by kept(), never by a visitor: nothing to check."""
 
+    def _live(self, key):
+        """The key's entry unless it has ended (then dropped); the caller holds the lock."""
+        entry = self._entries.get(key)
+        if entry is not None and entry[0] is not None and entry[0] <= time.time():
+            del self._entries[key]
+            return None
+        return entry
+
     def get(self, key, default=None, version=None):
-        key = self.make_key(key, version)
         with self._lock:
-            entry = self._entries.get(key)
+            entry = self._live(key)
             if entry is None:
-                return default
-            if entry[0] is not None and entry[0] <= time.time():
-                del self._entries[key]
                 return default
             self._entries.move_to_end(key)
         return entry[2] if entry[1] else pickle.loads(entry[2])
 
     def set(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
-        key = self.make_key(key, version)
         text = isinstance(value, str)
         entry = (self.get_backend_timeout(timeout), text,
                  value if text else pickle.dumps(value, pickle.HIGHEST_PROTOCOL))
@@ -59,16 +62,14 @@ class KeptStore(BaseCache):
         return True
 
     def touch(self, key, timeout=DEFAULT_TIMEOUT, version=None):
-        key = self.make_key(key, version)
         with self._lock:
-            entry = self._entries.get(key)
+            entry = self._live(key)
             if entry is None:
                 return False
             self._entries[key] = (self.get_backend_timeout(timeout), *entry[1:])
             return True
 
     def delete(self, key, version=None):
-        key = self.make_key(key, version)
         with self._lock:
             return self._entries.pop(key, None) is not None
 
