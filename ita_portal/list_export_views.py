@@ -4,17 +4,26 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods
 
 from ita_portal import files, jobs, list_exports
+from ita_portal.confirm import confirm_post
+from ita_portal.list_exports import PARAMS_MAX
 from ita_portal.models import ListExport
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def start(request, kind):
+    """Queue a list's PDF (a POST); a GET (the list's link opened without scripts) asks."""
     if not list_exports.is_registered(kind):
         raise Http404("ไม่พบรายการนี้")
+    if request.method == "GET":
+        list_exports.check(kind, request.user)
+        return confirm_post(request, title="สร้าง PDF ของรายการ", button="สร้าง PDF",
+                            text="สร้างไฟล์ PDF ของรายการตามตัวกรองที่เลือก (ใช้เวลาไม่กี่วินาที)",
+                            back=reverse("home"),
+                            fields=[("query", request.GET.get("query", "")[:PARAMS_MAX])])
     export = list_exports.start(kind=kind, params=request.POST.get("query", ""),
                                 by=request.user)
     return redirect("list-export", pk=export.pk)

@@ -38,11 +38,16 @@ def is_registered(kind):
     return kind in _lists
 
 
+def check(kind, user):
+    """The organisation whose rows `user` may have as a PDF of `kind` (or PermissionDenied)."""
+    return _lists[kind].check(user)
+
+
 @transaction.atomic
 def start(*, kind, params, by):
     """Queue the PDF of the list `kind` with these filters; while the same person's same
     export is unfinished, or finished from the organisation's data as it is now, return it."""
-    organization = _lists[kind].check(by)
+    organization = check(kind, by)
     params = params[:PARAMS_MAX]
     same = ListExport.objects.filter(kind=kind, params=params, organization_id=organization.pk,
                                      requested_by=by)

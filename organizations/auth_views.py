@@ -8,11 +8,12 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
 from django.shortcuts import redirect, render
-from django.urls import reverse_lazy
+from django.urls import reverse, reverse_lazy
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from ita_portal.client_ip import client_ip
+from ita_portal.confirm import confirm_post
 from organizations import twofactor
 
 
@@ -20,6 +21,18 @@ class CodeForm(forms.Form):
     token = forms.CharField(label="รหัสยืนยัน", max_length=16,
                             widget=forms.TextInput(attrs={"autocomplete": "one-time-code",
                                                           "inputmode": "numeric"}))
+
+
+class SignOutView(auth_views.LogoutView):
+    """Django's sign-out, a POST; the top bar's link opened without scripts (a GET) asks."""
+
+    http_method_names = ["get", "post", "options"]
+
+    def get(self, request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return redirect(settings.LOGIN_URL)
+        return confirm_post(request, title="ออกจากระบบ", button="ออกจากระบบ",
+                            text="ออกจากระบบ ITA Portal บนเครื่องนี้", back=reverse("home"))
 
 
 def _next(request):

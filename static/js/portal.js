@@ -99,6 +99,42 @@ document.documentElement.classList.add("js");
     });
   }
 
+  function cookie(name) {
+    var found = document.cookie.split("; ").filter(function (c) {
+      return c.indexOf(name + "=") === 0;
+    })[0];
+    return found ? decodeURIComponent(found.slice(name.length + 1)) : "";
+  }
+
+  // <a href="…" data-post>: an action every page offers (sign out, a list's PDF, reading an
+  // organisation). It posts at once with the CSRF cookie, the link's query as the form's
+  // fields, so the page itself needs no token (ita_portal/confirm.py); without the cookie the
+  // link opens its page, whose form asks.
+  function postLinks() {
+    document.addEventListener("click", function (event) {
+      var link = event.target.closest("a[data-post]");
+      if (!link || event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey) return;
+      var token = cookie("csrftoken");
+      if (!token) return;
+      event.preventDefault();
+      var url = new URL(link.href);
+      var form = document.createElement("form");
+      form.method = "post";
+      form.action = url.pathname;
+      function field(value, name) {
+        var input = document.createElement("input");
+        input.type = "hidden";
+        input.name = name;
+        input.value = value;
+        form.appendChild(input);
+      }
+      field(token, "csrfmiddlewaretoken");
+      url.searchParams.forEach(field);
+      document.body.appendChild(form);
+      form.submit();
+    });
+  }
+
   // The counts are written in Thai digits, like every number on the page.
   var THAI = "๐๑๒๓๔๕๖๗๘๙";
   function thaiDigits(number) {
@@ -150,6 +186,7 @@ document.documentElement.classList.add("js");
   }
 
   document.addEventListener("DOMContentLoaded", function () {
+    postLinks();
     buddhistDates();
     importCounts();
     confirmations();

@@ -119,7 +119,8 @@ def test_the_menu_marks_the_page_open_and_follows_the_unread_count(client, perso
     assert menu(reverse("measure-list")) != on_list  # the same page, a new count
 
 
-def test_the_top_bar_follows_the_person_and_signs_out_with_this_pages_token(personas):
+def test_the_top_bar_follows_the_person_and_its_sign_out_link_posts(personas):
+    from django.conf import settings
     from django.test import Client
 
     owner, client = personas["owner"], Client(enforce_csrf_checks=True)
@@ -133,8 +134,12 @@ def test_the_top_bar_follows_the_person_and_signs_out_with_this_pages_token(pers
     owner.save()
     renamed = bar()
     assert "สมศรี&lt;b&gt;" in renamed and "สมศรี<b>" not in renamed
-    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', renamed).group(1)
-    assert client.post(reverse("logout"), {"csrfmiddlewaretoken": token}).status_code == 302
+    assert f'<a href="{reverse("logout")}" class="linklike" data-post>' in renamed
+    assert "csrfmiddlewaretoken" not in renamed  # the bar carries no token (a kept part)
+    assert client.post(reverse("logout")).status_code == 403
+    client.get(reverse("logout"))  # the page the link opens without scripts sets the cookie
+    secret = client.cookies[settings.CSRF_COOKIE_NAME].value  # what portal.js sends
+    assert client.post(reverse("logout"), {"csrfmiddlewaretoken": secret}).status_code == 302
     assert "_auth_user_id" not in client.session
 
 
