@@ -3,8 +3,9 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.functional import SimpleLazyObject
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from disclosure import downloads
 from disclosure.carryover import carry_over
@@ -19,10 +20,12 @@ from disclosure.services import (
     ensure_checklist,
     item_update,
 )
-from indicators.models import AssessmentYear
+from indicators.models import AssessmentYear, OITItem
 from indicators.selectors import year_rules
 from indicators.years import default_year, visible_years, year_choices
 from ita_portal import jobs
+from ita_portal.confirm import confirm_post
+from ita_portal.thai import thai_digits
 from organizations.scoping import require_member
 
 
@@ -67,13 +70,18 @@ def checklist(request, year):
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def item_start(request, year, code):
-    """Open an item nobody has answered yet: the year's rows are created, then its page."""
+    """Open an item nobody has answered yet: the year's rows are created, then its page. A GET
+    (the row's link opened without scripts) asks first."""
     organization = require_member(request.user)
     if not can_run_checks(request.user, organization):
         raise PermissionDenied("เฉพาะเจ้าหน้าที่และผู้ดูแลระบบของหน่วยงานเท่านั้น")
     _rules_or_404(request.user, year)
+    if request.method == "GET":
+        oit = get_object_or_404(OITItem, year__year=year, code=code)
+        return confirm_post(request, title=f"{oit.code} {oit.name_th}", button="เริ่มกรอกข้อมูล",
+                            text="เริ่มกรอกหลักฐานของข้อนี้", back=reverse("checklist", args=[year]))
     ensure_checklist(organization, year)
     item = get_object_or_404(DisclosureItem, organization=organization,
                              oit_item__year__year=year, oit_item__code=code)
@@ -113,9 +121,16 @@ def _render_item(request, item, form, status):
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def run_checks(request, year):
+    """Queue a check of the year's links (a POST); a GET (the link without scripts) asks."""
     organization = require_member(request.user)
+    if request.method == "GET":
+        if not can_run_checks(request.user, organization):
+            raise PermissionDenied("เฉพาะเจ้าหน้าที่และผู้ดูแลระบบของหน่วยงานเท่านั้น")
+        return confirm_post(request, title=f"ตรวจลิงก์ทั้งหมดของปี {thai_digits(year)}",
+                            button="ตรวจลิงก์ทั้งหมด", back=reverse("checklist", args=[year]),
+                            text="ตรวจทุกลิงก์หลักฐาน OIT ของปีนี้ในเบื้องหลัง (ใช้เวลาไม่กี่นาที)")
     run = check_run_start(organization=organization, year=year, by=request.user)
     return redirect("check-run", pk=run.pk)
 

@@ -52,7 +52,7 @@ def test_computer_officer_fills_checks_and_sees_the_broken_link(page, screenshot
     filled = predicted_oit(page)
     assert filled > before
 
-    page.click("button:has-text('ตรวจลิงก์ทั้งหมด')")
+    page.click("a[data-post]:has-text('ตรวจลิงก์ทั้งหมด')")
     page.wait_for_url(f"{live_server.url}/disclosure/2565/", timeout=30000)
     row = page.inner_text(f"#item-{answer_pk('O1')}")
     assert "ลิงก์เสีย" in row
@@ -73,7 +73,7 @@ def test_staff_start_an_item_of_a_year_nobody_has_opened(page, screenshot, demo,
     log_in("computer", DEMO_PASSWORD)
     page.goto(f"{live_server.url}/disclosure/2566/")
     assert not DisclosureItem.objects.filter(oit_item__year__year=2566).exists()
-    start = page.locator("button.start").first
+    start = page.locator("a.start[data-post]").first
     assert start.is_visible()
     screenshot("checklist-unopened-year")
     start.click()

@@ -249,7 +249,25 @@ def test_starting_an_item_creates_the_years_rows(client, personas, overseer, cri
         assert response.url == reverse("disclosure-item", args=[item.pk])
     else:
         assert DisclosureItem.objects.count() == 0
-    assert client.get(reverse("disclosure-item-start", args=[2565, "O1"])).status_code == 405
+    before = DisclosureItem.objects.count()
+    asked = client.get(reverse("disclosure-item-start", args=[2565, "O1"]))  # without scripts
+    assert asked.status_code == (200 if expected == 302 else expected)
+    assert DisclosureItem.objects.count() == before  # asking creates nothing
+
+
+@pytest.mark.parametrize(("name", "expected"), [
+    ("owner", 200), ("org_admin", 200), ("committee", 403)])
+def test_the_checklist_carries_no_token_and_its_check_link_asks(client, personas, item, name,
+                                                                expected):
+    """Its actions are links that post (ita_portal/confirm.py): no CSRF token per request."""
+    client.force_login(personas[name])
+    page = client.get(reverse("checklist", args=[2565]))
+    assert "csrfmiddlewaretoken" not in page.content.decode()
+    assert ('data-post>ตรวจลิงก์ทั้งหมด' in page.content.decode()) == (expected == 200)
+    asked = client.get(reverse("check-links", args=[2565]))
+    assert asked.status_code == expected and CheckRun.objects.count() == 0
+    if expected == 200:
+        assert "csrfmiddlewaretoken" in asked.content.decode()
 
 
 def test_urls_stored_unencoded_are_published_and_exported_encoded(client, criteria, org,
