@@ -6,7 +6,8 @@
 `ratios`: each main page with wrk at 8 connections (--connections), signed in, in turns with
 /bench/bare/ (signed in too: the whole middleware stack and two trivial queries, bench/urls.py)
 on the same server, five rounds each; the national overseer's table also while 5 agencies a
-second change.
+second change. Each page's throughput ÷ the bare view's, and its capacity ÷ the bare view's
+(the app server's and the database's CPU time a request, when they run on this machine).
 `mixed`: N signed-in staff of N organisations, each a thread with its own connection, for S
 seconds: the main pages and progress updates (the measure page, then the form posted with its
 CSRF token), spread over the servers given; afterwards every accepted update is looked up in
@@ -15,6 +16,7 @@ the database. Prints JSON.
 
 import argparse
 import json
+import os
 import random
 import re
 import subprocess
@@ -96,12 +98,14 @@ def pages(person):
 
 
 def browser(server, session):
-    """The cookies a signed-in browser sends: its session and the CSRF cookie its first page
-    set (without it every page with a form would make a new CSRF secret, as no browser does)."""
+    """The cookies a signed-in browser sends: its session and the CSRF cookie signing in set
+    (without it every page with a form would make a new CSRF secret, as no browser does)."""
     import requests
 
-    first = requests.get(server + "/", cookies={"sessionid": session}, allow_redirects=False,
-                         timeout=60)
+    # Signing in leaves it; a bench session made in the database has none yet: the sign-out
+    # page (a form, opened without signing out) sets it as any page with a form would.
+    first = requests.get(server + "/accounts/logout/", cookies={"sessionid": session},
+                         allow_redirects=False, timeout=60)
     assert first.status_code == 200 and "csrftoken" in first.cookies, first.status_code
     return {"sessionid": session, "csrftoken": first.cookies["csrftoken"]}
 
@@ -156,17 +160,59 @@ def ratios(server, seconds, connections=8):
 def paired(server, path, cookies, bare_cookies, seconds, connections):
     """The page and the bare view in turns, ROUNDS times (this machine's speed drifts over
     minutes, so a page is compared with the bare run just before it): the page's figures
-    from its median round, its ratio the median of the rounds' ratios."""
-    runs, ratios_seen = [], []
+    from its median round, its ratio the median of the rounds' ratios. Beside the measured
+    throughput, the capacity: the server's and the database's CPU time a request (read from
+    /proc, so only when they run on this machine), bare ÷ page — what the throughput ratio
+    would be were the CPUs theirs alone (wrk shares them here, and the host's other guests)."""
+    runs, ratios_seen, capacity_seen = [], [], []
     for _ in range(ROUNDS):
-        bare = wrk(server + "/bench/bare/", max(2, seconds // ROUNDS), bare_cookies, connections)
-        page = wrk(server + path, max(2, seconds // ROUNDS), cookies, connections)
+        bare, bare_cpu = timed_cpu(server + "/bench/bare/", max(2, seconds // ROUNDS),
+                                   bare_cookies, connections)
+        page, page_cpu = timed_cpu(server + path, max(2, seconds // ROUNDS), cookies,
+                                   connections)
         runs.append(page)
         ratios_seen.append(page["rps"] / bare["rps"])
+        if bare_cpu and page_cpu:
+            capacity_seen.append(bare_cpu / page_cpu)
+            page["cpu_ms_per_request"], page["bare_cpu_ms_per_request"] = page_cpu, bare_cpu
     row = sorted(runs, key=lambda run: run["rps"])[ROUNDS // 2]
     row["ratio_to_bare"] = round(sorted(ratios_seen)[ROUNDS // 2], 2)
     row["round_ratios"] = [round(ratio, 2) for ratio in ratios_seen]
+    if len(capacity_seen) == ROUNDS:
+        row["capacity_ratio_to_bare"] = round(sorted(capacity_seen)[ROUNDS // 2], 2)
+        row["round_capacity_ratios"] = [round(ratio, 2) for ratio in capacity_seen]
     return row
+
+
+SERVER_PROCESSES = ("gunicorn", "postgres")
+
+
+def server_cpu_seconds():
+    """CPU seconds used so far by this machine's app server and database processes, the
+    workers and connections that ended included (None where /proc cannot be read)."""
+    ticks = 0
+    try:
+        for stat in Path("/proc").glob("[0-9]*/stat"):
+            try:
+                text = stat.read_text()
+            except OSError:  # the process ended meanwhile
+                continue
+            name, fields = text[text.index("(") + 1:text.rindex(")")], text.rsplit(")", 1)[1]
+            if name.startswith(SERVER_PROCESSES):  # its own time and its ended children's
+                ticks += sum(int(value) for value in fields.split()[11:15])  # (workers recycle)
+    except OSError:
+        return None
+    return ticks / os.sysconf("SC_CLK_TCK")
+
+
+def timed_cpu(url, seconds, cookies, connections):
+    """wrk's figures and the server's CPU milliseconds a request meanwhile."""
+    before = server_cpu_seconds()
+    run = wrk(url, seconds, cookies, connections)
+    after = server_cpu_seconds()
+    if before is None or after is None or not run["requests"]:
+        return run, None
+    return run, round((after - before) * 1000 / run["requests"], 3)
 
 
 class Changes(threading.Thread):
