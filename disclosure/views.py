@@ -125,6 +125,7 @@ def _render_item(request, item, form, status):
 def run_checks(request, year):
     """Queue a check of the year's links (a POST); a GET (the link without scripts) asks."""
     organization = require_member(request.user)
+    _rules_or_404(request.user, year)
     if request.method == "GET":
         if not can_run_checks(request.user, organization):
             raise PermissionDenied("เฉพาะเจ้าหน้าที่และผู้ดูแลระบบของหน่วยงานเท่านั้น")

@@ -1,9 +1,8 @@
 """The chrome every page shares, worked out once per process where it can be.
 
 ``{% topbar %}``: the page's top bar (the organisation, the menu, the person and their
-sign-out form). It is the same on every page a person opens until their menu, name or role
-changes, so it is rendered once per process for those and only the sign-out form's CSRF token
-is put in on each request (as in a kept part: ita_portal/templatetags/fragments.py)."""
+sign-out link, a link that posts: ita_portal/confirm.py). It is the same on every page a person
+opens until their menu, name or role changes, so it is rendered once per process for those."""
 
 from functools import lru_cache
 
@@ -14,8 +13,6 @@ from django.templatetags.static import static
 from django.urls import get_script_prefix
 from django.utils.translation import get_language
 
-from ita_portal.templatetags.fragments import TOKEN_MARK, with_token
-
 register = template.Library()
 
 
@@ -25,19 +22,17 @@ def topbar(context):
     signed_in = bool(user is not None and user.is_authenticated)
     organization = user.organization if signed_in else None
     person = (str(user), user.get_role_display()) if signed_in else None
-    html = _rendered(get_language(), get_script_prefix(), person,
-                     organization.name_th if organization else None,
-                     context.get("nav_links", ""))
-    return with_token(html, context)
+    return _rendered(get_language(), get_script_prefix(), person,
+                     organization.name_th if organization else None, context.get("nav_links", ""))
 
 
 @lru_cache(maxsize=1024)
 def _rendered(language, prefix, person, organization, nav_links):
-    """The bar for these (`prefix`: the URLs' script prefix), its CSRF token a mark."""
+    """The bar for these (`prefix`: the URLs' script prefix)."""
     name, role = person or ("", "")
     return render_to_string("_topbar.html", {
         "signed_in": person is not None, "person": name, "role": role,
-        "organization": organization, "nav_links": nav_links, "csrf_token": TOKEN_MARK})
+        "organization": organization, "nav_links": nav_links})
 
 
 @register.simple_tag

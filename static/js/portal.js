@@ -113,7 +113,8 @@ document.documentElement.classList.add("js");
   function postLinks() {
     document.addEventListener("click", function (event) {
       var link = event.target.closest("a[data-post]");
-      if (!link || event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey) return;
+      if (!link || event.defaultPrevented || event.button !== 0 || event.ctrlKey ||
+          event.metaKey || event.shiftKey || event.altKey) return;
       var token = cookie("csrftoken");
       if (!token) return;
       event.preventDefault();
@@ -128,8 +129,10 @@ document.documentElement.classList.add("js");
         input.value = value;
         form.appendChild(input);
       }
+      url.searchParams.forEach(function (value, name) {
+        if (name !== "csrfmiddlewaretoken") field(value, name);
+      });
       field(token, "csrfmiddlewaretoken");
-      url.searchParams.forEach(field);
       document.body.appendChild(form);
       form.submit();
     });

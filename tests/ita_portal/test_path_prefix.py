@@ -77,6 +77,19 @@ def test_sign_in_redirects_and_cookies_stay_under_the_prefix(under_prefix, org, 
     assert links and all(link.startswith(PREFIX + "/") for link in links), links[:5]
 
 
+def test_sign_out_link_and_its_page_stay_under_the_prefix(under_prefix, org, owner):
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(owner)
+    page = client.get("/dashboard/").content.decode()
+    assert f'<a href="{PREFIX}/accounts/logout/" class="linklike" data-post>' in page
+    asked = client.get("/accounts/logout/").content.decode()  # opened without scripts
+    assert f'action="{PREFIX}/accounts/logout/"' in asked
+    assert client.cookies["csrftoken"]["path"] == f"{PREFIX}/"
+    secret = client.cookies["csrftoken"].value  # what portal.js posts with the link
+    done = client.post("/accounts/logout/", {"csrfmiddlewaretoken": secret})
+    assert done.status_code == 302 and done["Location"] == f"{PREFIX}/accounts/login/"
+
+
 def test_upload_and_download_of_evidence_under_the_prefix(under_prefix, client, org, owner):
     measure = make_measure(org, 1)
     client.force_login(owner)

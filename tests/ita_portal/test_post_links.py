@@ -47,6 +47,24 @@ def test_the_overseer_table_carries_no_token(client, overseer, org):
 
 
 @pytest.mark.django_db
+def test_an_overseer_reading_an_agency_gets_its_pages_without_token(client, overseer, org):
+    make_measure(org, 1)
+    client.force_login(overseer)
+    client.post(reverse("read-organization", args=[org.slug]))
+    for name in ("dashboard", "measure-list"):
+        response = client.get(reverse(name))
+        assert _no_token(response), name
+        assert f'href="{reverse("read-organization", args=["-"])}"' in response.content.decode()
+    asked = client.get(reverse("list-export-start", args=["measures"]), {"query": "status=done"})
+    assert asked.status_code == 200 and ListExport.objects.count() == 0
+    back = client.get(reverse("read-organization", args=["-"]))
+    assert back.status_code == 200 and "กลับไปรายชื่อหน่วยงาน" in back.content.decode()
+    assert client.session[READING_KEY] == org.slug  # asking ends nothing
+    client.post(reverse("read-organization", args=["-"]))
+    assert READING_KEY not in client.session
+
+
+@pytest.mark.django_db
 def test_a_page_with_its_own_form_keeps_its_token(client, owner, org):
     measure = make_measure(org, 1)
     client.force_login(owner)
