@@ -106,8 +106,9 @@ document.documentElement.classList.add("js");
     return found ? decodeURIComponent(found.slice(name.length + 1)) : "";
   }
 
-  // <a href="…" data-post>: an action every page offers (sign out, a list's PDF, reading an
-  // organisation). It posts at once with the CSRF cookie, the link's query as the form's
+  // <a href="…" data-post>: an action a page offers beside its content (sign out, a list's PDF,
+  // reading an agency, checking links, starting an OIT item; ARCHITECTURE.md lists them). It
+  // posts at once with the CSRF cookie, the link's query as the form's
   // fields, so the page itself needs no token (ita_portal/confirm.py); without the cookie the
   // link opens its page, whose form asks.
   function postLinks() {
