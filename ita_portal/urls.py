@@ -7,7 +7,6 @@ from disclosure import public_views
 from indicators import views as indicator_views
 from ita_portal import list_export_views
 from ita_portal.health import favicon, healthz
-from organizations.auth_views import SignOutView
 from reports import home_views
 
 admin.site.site_header = "ITA Portal — ผู้ดูแลระบบ"
@@ -29,7 +28,6 @@ urlpatterns = [
     path("exports/<int:pk>/file/", list_export_views.download, name="list-export-file"),
     path("accounts/login/", auth_views.LoginView.as_view(redirect_authenticated_user=True),
          name="login"),
-    path("accounts/logout/", SignOutView.as_view(), name="logout"),
     path("accounts/", include("organizations.account_urls")),
     path("", include("organizations.urls")),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -5,6 +5,7 @@ from organizations import auth_views as views
 from organizations import invitation_views, notice_views
 
 urlpatterns = [
+    path("logout/", views.SignOutView.as_view(), name="logout"),
     path("password_change/", views.PasswordChangeView.as_view(), name="password_change"),
     path("password_change/done/", auth_views.PasswordChangeDoneView.as_view(),
          name="password_change_done"),
