@@ -8,7 +8,6 @@ from django.views.decorators.http import require_http_methods
 
 from ita_portal import files, jobs, list_exports
 from ita_portal.confirm import confirm_post
-from ita_portal.list_exports import PARAMS_MAX
 from ita_portal.models import ListExport
 
 
@@ -22,8 +21,8 @@ def start(request, kind):
         list_exports.check(kind, request.user)
         return confirm_post(request, title="สร้าง PDF ของรายการ", button="สร้าง PDF",
                             text="สร้างไฟล์ PDF ของรายการตามตัวกรองที่เลือก (ใช้เวลาไม่กี่วินาที)",
-                            back=reverse("home"),
-                            fields=[("query", request.GET.get("query", "")[:PARAMS_MAX])])
+                            back=reverse("home"), fields=[
+                                ("query", request.GET.get("query", "")[:list_exports.PARAMS_MAX])])
     export = list_exports.start(kind=kind, params=request.POST.get("query", ""),
                                 by=request.user)
     return redirect("list-export", pk=export.pk)

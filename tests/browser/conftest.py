@@ -76,15 +76,20 @@ def log_in(page, live_server):
 
     def go(username, password):
         page.context.clear_cookies()
-        page.goto(f"{live_server.url}/accounts/login/")
-        page.fill("#id_username", username)
-        page.fill("#id_password", password)
-        page.click("button[type=submit]")
-        page.wait_for_load_state()
-        if "/accounts/2fa/" in page.url:
-            pass_two_factor_in_browser(page, username)
+        sign_in(page, f"{live_server.url}/accounts/login/", username, password)
 
     return go
+
+
+def sign_in(page, login_url, username, password):
+    """The sign-in form at `login_url`, then the second factor where it is asked."""
+    page.goto(login_url)
+    page.fill("#id_username", username)
+    page.fill("#id_password", password)
+    page.click("button[type=submit]")
+    page.wait_for_load_state()
+    if "/accounts/2fa/" in page.url:
+        pass_two_factor_in_browser(page, username)
 
 
 def pass_two_factor_in_browser(page, username):

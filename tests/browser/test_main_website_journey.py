@@ -19,7 +19,7 @@ from indicators.models import OITItem
 from indicators.years import default_year
 from organizations.models import User
 from reports.models import PublishedDocument, ReportExport
-from tests.browser.conftest import ARTIFACTS, pass_two_factor_in_browser
+from tests.browser.conftest import ARTIFACTS, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
@@ -106,13 +106,7 @@ def test_published_under_ita_shows_embedded_on_the_main_site_and_counts(browser,
     page = context.new_page()
     page.set_default_timeout(60000)
     page.on("dialog", lambda dialog: dialog.accept())
-    page.goto(f"{origin}/ita/accounts/login/")
-    page.fill("#id_username", "admin")
-    page.fill("#id_password", DEMO_PASSWORD)
-    page.click("button[type=submit]")
-    page.wait_for_load_state()
-    if "/accounts/2fa/" in page.url:
-        pass_two_factor_in_browser(page, "admin")
+    sign_in(page, f"{origin}/ita/accounts/login/", "admin", DEMO_PASSWORD)
     assert page.url.startswith(f"{origin}/ita/"), page.url
     page.goto(f"{origin}/ita/reports/published/")
     page.fill("#id_title", "การวิเคราะห์ผลการประเมินและมาตรการ ITA ๒๕๗๐")

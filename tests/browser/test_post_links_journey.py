@@ -6,7 +6,7 @@ import pytest
 
 from demo.loader import DEMO_PASSWORD
 from ita_portal.models import ListExport
-from tests.browser.conftest import ARTIFACTS, pass_two_factor_in_browser
+from tests.browser.conftest import ARTIFACTS, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -38,13 +38,7 @@ def test_without_scripts_each_link_asks_on_its_page(browser, demo, live_server):
                                   java_script_enabled=False, viewport={"width": 390, "height": 844})
     page = context.new_page()
     page.set_default_timeout(60000)
-    page.goto(f"{live_server.url}/accounts/login/")
-    page.fill("#id_username", "finance")
-    page.fill("#id_password", DEMO_PASSWORD)
-    page.click("button[type=submit]")
-    page.wait_for_load_state()
-    if "/accounts/2fa/" in page.url:
-        pass_two_factor_in_browser(page, "finance")
+    sign_in(page, f"{live_server.url}/accounts/login/", "finance", DEMO_PASSWORD)
     page.goto(f"{live_server.url}/measures/")
     page.click("a.pdf[data-post]")
     assert page.inner_text("h1") == "สร้าง PDF ของรายการ" and ListExport.objects.count() == 0
