@@ -3,6 +3,7 @@
 RequestContext gives each request an id (kept from X-Request-ID when a proxy set one), times
 it and writes one JSON log line with the user and organisation. SecurityHeaders adds the
 Content-Security-Policy and keeps signed-in pages out of shared and browser caches.
+CsrfCookieHeld keeps Django from re-sending a CSRF cookie the browser already holds.
 """
 
 import logging
@@ -11,6 +12,7 @@ import time
 import uuid
 
 from django.conf import settings
+from django.utils.cache import patch_vary_headers
 
 from ita_portal import logs
 
@@ -59,4 +61,24 @@ class SecurityHeaders:
         user = getattr(request, "user", None)
         if user is not None and user.is_authenticated:
             response["Cache-Control"] = "private, no-store"
+        return response
+
+
+class CsrfCookieHeld:
+    """Listed just below Django's CsrfViewMiddleware: a page that uses the CSRF token does not
+    send the cookie back to a browser that already holds that very cookie. Django re-sends it
+    on every such page to renew its year's expiry; a session here ends after eight idle hours
+    or with the browser, and signing in rotates the cookie (a new value, which is sent). A
+    missing, changed or old-style (masked) cookie is still sent as Django does."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        meta = request.META
+        if meta.get("CSRF_COOKIE_NEEDS_UPDATE") and \
+                request.COOKIES.get(settings.CSRF_COOKIE_NAME) == meta.get("CSRF_COOKIE"):
+            meta["CSRF_COOKIE_NEEDS_UPDATE"] = False
+            patch_vary_headers(response, ("Cookie",))  # as Django's sending would have
         return response
