@@ -118,7 +118,8 @@ def _detail_context(request, measure, can_edit, **forms):
     if (measure.status == Status.DONE and not measure.approved_at
             and can_approve_measure(request.user, measure)):
         context.setdefault("approval_form", ApprovalForm(initial={"version": measure.version}))
-    context["fresh_forms"] = not forms  # unbound: the kept part holds them (made if it renders)
+    context["fresh_forms"] = not forms  # unbound: the kept page holds them (made if it renders)
+    context["approving"] = "approval_form" in context  # the kept page varies on it
     if can_edit:
         targets = set(aside_targets(measure.status, manager))
         context.setdefault("update_form", SimpleLazyObject(

@@ -169,3 +169,37 @@ def test_the_measure_is_read_once_while_unchanged_and_afresh_for_a_new_place(cli
     owner.department = Department.objects.get(organization=org, name_th="สำนักปลัด")
     owner.save(update_fields=["department"])
     assert "รายงานความคืบหน้า</a>" not in client.get(detail).content.decode()
+
+
+def test_each_reader_gets_the_page_made_for_what_they_may_do(client, owner, other_staff,
+                                                             committee, org_admin, org):
+    """The page is kept whole per what its reader may do (report, manage, approve): in any
+    order of readers, each gets exactly the page made for them afresh."""
+    from django.core.cache import caches
+
+    from organizations.models import Position, Role
+    from tests.personas import make_user
+
+    finance = Department.objects.get(organization=org, name_th="กองคลัง")
+    Position.objects.create(organization=org, department=finance, name_th="ผู้อำนวยการกองคลัง",
+                            heads_department=True)
+    head = make_user("finance_head", org, Role.STAFF, "กองคลัง", "ผู้อำนวยการกองคลัง")
+    measure = make_measure(org, 1, status="done", percent=100)
+    detail = reverse("measure-detail", args=[measure.pk])
+    readers = {"head": head, "owner": owner, "admin": org_admin, "committee": committee,
+               "other_staff": other_staff}
+    fresh = {}
+    for name, person in readers.items():
+        caches["fragments"].clear()
+        client.force_login(person)
+        fresh[name] = without_token(get(client, detail)[0])
+    approves = {name for name, body in fresh.items() if 'id="approval"' in body}
+    reports = {name for name, body in fresh.items() if 'id="update"' in body}
+    manages = {name for name, body in fresh.items()
+               if reverse("measure-edit", args=[measure.pk]) in body}
+    assert approves == {"head", "admin"} and manages == {"admin"}
+    assert reports == {"head", "owner", "admin"}
+    caches["fragments"].clear()
+    for name in [*readers, *reversed(readers), *readers]:
+        client.force_login(readers[name])
+        assert without_token(get(client, detail)[0]) == fresh[name], name
