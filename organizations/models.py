@@ -43,6 +43,8 @@ class Organization(models.Model):
         verbose_name = "หน่วยงาน"
         verbose_name_plural = "หน่วยงาน"
         ordering = ["name_th"]
+        # The overseer's table pages by name: 50 of 8,300 read in order, not all sorted.
+        indexes = [models.Index(fields=["name_th"], name="organizations_org_name")]
 
     def __str__(self):
         return self.name_th

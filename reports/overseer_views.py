@@ -60,7 +60,9 @@ def overseer_home(request):
                             f"agencies-{year}")
     ready = cache(lambda: current(chosen(), year=year, today=today))  # once, when first read
     versions = province_changes(request.user.oversight_province or filters["province"] or None)
-    page = SimpleLazyObject(lambda: _page(ready(), request.GET.get("page"), sort))
+    totals = SimpleLazyObject(lambda: summary(ready(), year=year))
+    page = SimpleLazyObject(lambda: _page(ready(), request.GET.get("page"), sort,
+                                          count=totals["total"]))
     return render(request, "reports/home_overseer.html", {
         # The whole part is kept while the organisations of the province (or the country) are
         # unchanged; after a change there, the page's rows are kept while the page holds the
@@ -71,7 +73,7 @@ def overseer_home(request):
         "year": year, "filters": {**filters, "sort": sort},
         "filter_query": urlencode({"q": filters["text"], "kind": filters["kind"],
                                    "province": filters["province"]}),
-        "summary": SimpleLazyObject(lambda: summary(ready(), year=year)),
+        "summary": totals,
         "kinds": SimpleLazyObject(lambda: OrganizationKind.choices),
         "items_total": SimpleLazyObject(lambda: OITItem.objects.filter(year__year=year).count()),
         "provinces": SimpleLazyObject(lambda: [] if request.user.oversight_province else list(
@@ -79,11 +81,12 @@ def overseer_home(request):
             .values_list("province", flat=True).distinct()))})
 
 
-def _page(orgs, number, sort):
+def _page(orgs, number, sort, *, count):
     """One page of 50 agencies: (id, version of its figures) in the order asked: the rows'
-    key is what the rows are read from, never newer than them."""
+    key is what the rows are read from, never newer than them. `count`: how many agencies
+    (the summary's, counted in its pass; not their join with the figures)."""
     paginator = Paginator(ordered(orgs, sort=sort).values_list("pk", "figures__version"), 50)
-    paginator.count = orgs.count()  # the organisations, not their join with the figures
+    paginator.count = count
     return paginator.get_page(number)
 
 

@@ -131,9 +131,9 @@ def test_rows_read_while_an_agency_changes_are_not_kept_for_its_new_figures(
     cell = 'data-label="มาตรการเลยกำหนด">๑</td>'
     page = overseer_views._page
 
-    def change_meanwhile(*args):
+    def change_meanwhile(*args, **kwargs):
         make_measure(org, 7, end_offset=-2)  # overdue: the agency's data moves
-        return page(*args)
+        return page(*args, **kwargs)
 
     versions.touch(org.pk)  # some change: the next request makes the table again
     with monkeypatch.context() as racing:
