@@ -1,11 +1,13 @@
 """Load on real app servers (gunicorn, DEBUG off) against the database in DATABASE_URL.
 
-    python bench/load.py ratios --server URL --seconds 20 [--connections 8]
+    python bench/load.py ratios --server URL --seconds 20 [--connections 8] [--rounds 5]
+                                [--only "measure page,measures list"]
     python bench/load.py mixed --server URL [--server URL2] --users 50 --seconds 60
 
 `ratios`: each main page with wrk at 8 connections (--connections), signed in, in turns with
 /bench/bare/ (signed in too: the whole middleware stack and two trivial queries, bench/urls.py)
-on the same server, five rounds each; the national overseer's table also while 5 agencies a
+on the same server, five rounds each (--rounds: more and shorter turns when the host's speed
+swings; --only: these pages alone); the national overseer's table also while 5 agencies a
 second change. Each page's throughput ÷ the bare view's, and its capacity ÷ the bare view's
 (the app server's and the database's CPU time a request, when they run on this machine).
 `mixed`: N signed-in staff of N organisations, each a thread with its own connection, for S
@@ -138,48 +140,52 @@ def warm(server, person, seconds=3):
 
 
 ROUNDS = 5  # short turns: the speed drifts within seconds too
+OVERSEER = (("overseer table (whole country, page 1)", 0),
+            ("overseer table while agencies change (5 a second)", 5))
 
 
-def ratios(server, seconds, connections=8):
+def ratios(server, seconds, connections=8, rounds=ROUNDS, only=None):
     person = people(1)[0]
     cookies = warm(server, person)
     bare = wrk(server + "/bench/bare/", seconds, cookies, connections)
     rows = {"bare view (signed in, 2 trivial queries)": bare}
+    turns = {"seconds": seconds, "connections": connections, "rounds": rounds}
     for name, path in pages(person).items():
-        sent = None if name.startswith("public") else cookies
-        rows[name] = paired(server, path, sent, cookies, seconds, connections)
+        if only is None or name in only:
+            sent = None if name.startswith("public") else cookies
+            rows[name] = paired(server, path, sent, cookies, **turns)
     national = browser(server, overseer())
     wrk(server + "/", 3, national)  # warm
-    for name, changes in (("overseer table (whole country, page 1)", 0),
-                          ("overseer table while agencies change (5 a second)", 5)):
-        with Changes(changes):
-            rows[name] = paired(server, "/", national, cookies, seconds, connections)
+    for name, changes in OVERSEER:
+        if only is None or name in only:
+            with Changes(changes):
+                rows[name] = paired(server, "/", national, cookies, **turns)
     return rows
 
 
-def paired(server, path, cookies, bare_cookies, seconds, connections):
-    """The page and the bare view in turns, ROUNDS times (this machine's speed drifts over
+def paired(server, path, cookies, bare_cookies, *, seconds, connections, rounds):
+    """The page and the bare view in turns, `rounds` times (this machine's speed drifts over
     minutes, so a page is compared with the bare run just before it): the page's figures
     from its median round, its ratio the median of the rounds' ratios. Beside the measured
     throughput, the capacity: the server's and the database's CPU time a request (read from
     /proc, so only when they run on this machine), bare ÷ page — what the throughput ratio
     would be were the CPUs theirs alone (wrk shares them here, and the host's other guests)."""
     runs, ratios_seen, capacity_seen = [], [], []
-    for _ in range(ROUNDS):
-        bare, bare_cpu = timed_cpu(server + "/bench/bare/", max(2, seconds // ROUNDS),
+    for _ in range(rounds):
+        bare, bare_cpu = timed_cpu(server + "/bench/bare/", max(2, seconds // rounds),
                                    bare_cookies, connections)
-        page, page_cpu = timed_cpu(server + path, max(2, seconds // ROUNDS), cookies,
+        page, page_cpu = timed_cpu(server + path, max(2, seconds // rounds), cookies,
                                    connections)
         runs.append(page)
         ratios_seen.append(page["rps"] / bare["rps"])
         if bare_cpu and page_cpu:
             capacity_seen.append(bare_cpu / page_cpu)
             page["cpu_ms_per_request"], page["bare_cpu_ms_per_request"] = page_cpu, bare_cpu
-    row = sorted(runs, key=lambda run: run["rps"])[ROUNDS // 2]
-    row["ratio_to_bare"] = round(sorted(ratios_seen)[ROUNDS // 2], 2)
+    row = sorted(runs, key=lambda run: run["rps"])[rounds // 2]
+    row["ratio_to_bare"] = round(sorted(ratios_seen)[rounds // 2], 2)
     row["round_ratios"] = [round(ratio, 2) for ratio in ratios_seen]
-    if len(capacity_seen) == ROUNDS:
-        row["capacity_ratio_to_bare"] = round(sorted(capacity_seen)[ROUNDS // 2], 2)
+    if len(capacity_seen) == rounds:
+        row["capacity_ratio_to_bare"] = round(sorted(capacity_seen)[rounds // 2], 2)
         row["round_capacity_ratios"] = [round(ratio, 2) for ratio in capacity_seen]
     return row
 
@@ -349,10 +355,13 @@ def main():
     parser.add_argument("--users", type=int, default=50)
     parser.add_argument("--seconds", type=int, default=60)
     parser.add_argument("--connections", type=int, default=8)
+    parser.add_argument("--rounds", type=int, default=ROUNDS)
+    parser.add_argument("--only", help="page names, comma-separated (ratios)")
     args = parser.parse_args()
     setup_django()
     if args.mode == "ratios":
-        result = ratios(args.server[0], args.seconds, args.connections)
+        only = None if args.only is None else {name.strip() for name in args.only.split(",")}
+        result = ratios(args.server[0], args.seconds, args.connections, args.rounds, only)
     else:
         result = mixed(args.server, args.users, args.seconds)
     print(json.dumps(result, ensure_ascii=False, indent=2))
